@@ -1,0 +1,105 @@
+package dev.cachedb.agent;
+
+import dev.cachedb.agent.bridge.BootstrapJar;
+import dev.cachedb.agent.config.AgentConfig;
+import dev.cachedb.agent.config.ConfigException;
+import dev.cachedb.agent.config.ConfigKey;
+import dev.cachedb.agent.config.ConfigParser;
+import dev.cachedb.agent.exporter.MetricsEndpoint;
+import dev.cachedb.agent.instrumentation.AgentContext;
+import dev.cachedb.agent.instrumentation.InstrumentationInstaller;
+import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.Instrumentations;
+import dev.cachedb.agent.log.AgentLog;
+import dev.cachedb.agent.metrics.AgentMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts the agent, in this order: configuration (a bad one stops here), the bootstrap bridge,
+ * the registry and metrics, the endpoint (a taken port stops here), then instrumentation, so that
+ * no advice runs before the recorders it calls exist.
+ */
+final class AgentStarter {
+  /** Not {@code cachedb.*}: that prefix is configuration, and an unknown key there is an error. */
+  static final String RUNNING_MARKER = "dev.cachedb.agent.running";
+
+  private AgentStarter() {}
+
+  static void start(String args, Instrumentation inst) throws IOException, URISyntaxException {
+    AgentConfig config;
+    try {
+      config = ConfigParser.parse(args);
+    } catch (ConfigException e) {
+      AgentLog.error(
+          "bad configuration: " + e.getMessage() + ". The agent is off; the application runs on.");
+      return;
+    }
+    AgentLog.setLevel(config.logLevel());
+    if (!config.getBoolean(ConfigKey.ENABLED)) {
+      AgentLog.info("disabled by configuration (enabled=false)");
+      return;
+    }
+
+    // One agent per JVM: a second -javaagent flag, or an attach to a JVM that already runs the
+    // agent, must not instrument every class twice. System properties are JVM-wide and atomic.
+    if (System.getProperties().putIfAbsent(RUNNING_MARKER, AgentVersion.get()) != null) {
+      AgentLog.warn("already running in this JVM; this second start is ignored");
+      return;
+    }
+
+    PrometheusRegistry registry = new PrometheusRegistry();
+    AgentMetrics agentMetrics = new AgentMetrics(registry, AgentVersion.get());
+    if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {
+      JvmMetrics.builder().register(registry);
+    }
+
+    MetricsEndpoint endpoint;
+    try {
+      endpoint = MetricsEndpoint.start(config, registry);
+    } catch (IOException e) {
+      AgentLog.error(
+          "cannot serve metrics on " + config.host() + ":" + config.port() + " ("
+              + AgentLog.describe(e) + "). The agent is off; the application runs on.");
+      return;
+    }
+
+    List<InstrumentationModule> modules = enabled(Instrumentations.all(), config);
+    if (!modules.isEmpty()) {
+      // Only when something will be instrumented: appending to the bootstrap path costs the JVM
+      // its class-data sharing for application classes (it says so in one line on stderr).
+      BootstrapJar.install(inst, agentJar());
+      AgentContext context = new AgentContext(config, registry);
+      for (InstrumentationModule m : modules) {
+        m.start(context);
+      }
+      InstrumentationInstaller.install(inst, config, modules, agentMetrics::transformFailed);
+    }
+
+    AgentLog.info(
+        "cachedb-agent " + AgentVersion.get() + " serving metrics on http://" + config.host() + ":"
+            + endpoint.port() + "/metrics");
+  }
+
+  private static List<InstrumentationModule> enabled(
+      List<InstrumentationModule> all, AgentConfig config) {
+    List<InstrumentationModule> on = new ArrayList<>();
+    for (InstrumentationModule m : all) {
+      if (config.getBoolean(m.switchKey())) {
+        on.add(m);
+      }
+    }
+    return on;
+  }
+
+  private static File agentJar() throws URISyntaxException {
+    return new File(
+        AgentStarter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.cachedb.agent.bootstrap;
+
+/**
+ * Per-thread nesting depth, per kind of call, so that one logical call is recorded once however
+ * many layers it passes through: a pool's statement proxy delegating to the driver's statement, a
+ * Jedis facade delegating to its connection. Advice records only at depth 0.
+ *
+ * <p>The array is allocated once per thread; entering and leaving allocate nothing.
+ */
+public final class CallDepth {
+  public static final int JDBC_EXECUTE = 0;
+  public static final int JDBC_PREPARE = 1;
+  public static final int REDIS_COMMAND = 2;
+  public static final int POOL_BORROW = 3;
+  public static final int POOL_RETURN = 4;
+  private static final int KINDS = 8;
+
+  private static final ThreadLocal<int[]> DEPTH =
+      new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+          return new int[KINDS];
+        }
+      };
+
+  private CallDepth() {}
+
+  /** Enters one level of {@code kind} and returns the depth before entering (0 = outermost). */
+  public static int enter(int kind) {
+    return DEPTH.get()[kind]++;
+  }
+
+  /** Leaves one level of {@code kind}; pairs with exactly one {@link #enter}. */
+  public static void exit(int kind) {
+    int[] d = DEPTH.get();
+    if (d[kind] > 0) {
+      d[kind]--;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.cachedb.agent.cache;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The cache metrics of the contract, and a cache of resolved data points per Redis command.
+ *
+ * <pre>
+ * # TYPE cache_operations_total counter
+ * cache_operations_total{operation="get",result="hit"} 70.0
+ * cache_operations_total{operation="get",result="miss"} 30.0
+ * # TYPE cache_operation_duration_seconds histogram
+ * cache_operation_duration_seconds_bucket{operation="get",le="5.0E-5"} 0
+ * ...
+ * # TYPE cache_hit_rate gauge
+ * cache_hit_rate 70.0
+ * </pre>
+ *
+ * Commands are a bounded set, so the per-command map cannot grow without bound; even so it is
+ * capped, and names past the cap share the {@code other} operation.
+ */
+public final class CacheMetrics {
+  static final int MAX_OPERATIONS = 512;
+  private static final double[] BUCKETS = {
+    0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+    2.5, 5
+  };
+
+  private final Counter operations;
+  private final Histogram duration;
+  private final ConcurrentHashMap<String, CacheOperation> byName = new ConcurrentHashMap<>();
+  final LongAdder hits = new LongAdder();
+  final LongAdder misses = new LongAdder();
+
+  public CacheMetrics(PrometheusRegistry registry) {
+    operations =
+        Counter.builder()
+            .name("cache_operations_total")
+            .help("Redis commands the application issued, by command and result")
+            .labelNames("operation", "result")
+            .register(registry);
+    duration =
+        Histogram.builder()
+            .name("cache_operation_duration_seconds")
+            .help("Client-side time from sending a Redis command to having its reply")
+            .unit(Unit.SECONDS)
+            .labelNames("operation")
+            .classicOnly()
+            .classicUpperBounds(BUCKETS)
+            .register(registry);
+    GaugeWithCallback.builder()
+        .name("cache_hit_rate")
+        .help("100 * hits / (hits + misses) since the agent started; NaN before the first read")
+        .callback(cb -> cb.call(hitRate()))
+        .register(registry);
+  }
+
+  /**
+   * The data points of one command. After the first call per name this is one hash lookup: the
+   * name's hash is cached in the String, so nothing is allocated.
+   */
+  public CacheOperation operation(String command) {
+    CacheOperation op = byName.get(command);
+    return op != null ? op : create(command);
+  }
+
+  private CacheOperation create(String command) {
+    String label = byName.size() >= MAX_OPERATIONS ? "other" : command.toLowerCase(Locale.ROOT);
+    CacheOperation op = new CacheOperation(this, label, operations, duration);
+    CacheOperation raced = byName.putIfAbsent(command, op);
+    return raced != null ? raced : op;
+  }
+
+  double hitRate() {
+    long h = hits.sum();
+    long m = misses.sum();
+    return h + m == 0 ? Double.NaN : 100.0 * h / (h + m);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.cachedb.agent.cache;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+
+/** The resolved data points of one Redis command, so recording never looks labels up again. */
+public final class CacheOperation {
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final CacheMetrics metrics;
+  private final CounterDataPoint hit;
+  private final CounterDataPoint miss;
+  private final CounterDataPoint success;
+  private final CounterDataPoint error;
+  private final DistributionDataPoint duration;
+
+  CacheOperation(CacheMetrics metrics, String label, Counter operations, Histogram histogram) {
+    this.metrics = metrics;
+    this.hit = operations.labelValues(label, "hit");
+    this.miss = operations.labelValues(label, "miss");
+    this.success = operations.labelValues(label, "success");
+    this.error = operations.labelValues(label, "error");
+    this.duration = histogram.labelValues(label);
+  }
+
+  public void read(int hits, int misses, long nanos) {
+    if (hits > 0) {
+      hit.inc(hits);
+      metrics.hits.add(hits);
+    }
+    if (misses > 0) {
+      miss.inc(misses);
+      metrics.misses.add(misses);
+    }
+    duration.observe(nanos / NANOS_PER_SECOND);
+  }
+
+  public void success(long nanos) {
+    success.inc();
+    duration.observe(nanos / NANOS_PER_SECOND);
+  }
+
+  public void error(long nanos) {
+    error.inc();
+    duration.observe(nanos / NANOS_PER_SECOND);
+  }
+}

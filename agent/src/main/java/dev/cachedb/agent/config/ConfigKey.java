@@ -1,0 +1,78 @@
+package dev.cachedb.agent.config;
+
+import java.util.Locale;
+
+/**
+ * Every key the agent understands, with its default and the kind of value it takes. A key not
+ * listed here is an error wherever it is given, so a typo never silently means "default".
+ *
+ * <p>Default port 9747: the Prometheus ecosystem's well-known defaults cluster at 9090-9100
+ * (server, Pushgateway, Alertmanager, node_exporter), 9404 (commonly used for jmx_exporter) and
+ * 9464 (the OpenTelemetry agent's Prometheus exporter); an agent that runs beside those must not
+ * collide with them.
+ */
+public enum ConfigKey {
+  ENABLED("enabled", "true", ValueType.BOOLEAN, "master switch: false loads nothing, serves nothing"),
+  PORT("port", "9747", ValueType.PORT, "port of the /metrics endpoint; 0 picks a free one"),
+  HOST("host", "0.0.0.0", ValueType.HOST, "address to bind; 127.0.0.1 keeps the endpoint local"),
+  REDIS_ENABLED("redis.enabled", "true", ValueType.BOOLEAN, "instrument Jedis and Lettuce"),
+  JDBC_ENABLED("jdbc.enabled", "true", ValueType.BOOLEAN, "instrument JDBC statement executions"),
+  POOL_ENABLED("pool.enabled", "true", ValueType.BOOLEAN, "instrument JDBC connection pools"),
+  JVM_METRICS_ENABLED(
+      "jvm_metrics.enabled", "true", ValueType.BOOLEAN, "export client_java's standard JVM metrics"),
+  LOG_LEVEL("log.level", "info", ValueType.LEVEL, "verbosity of the agent's stderr lines"),
+  LOG_TRANSFORM_ERRORS(
+      "log.transform_errors",
+      "false",
+      ValueType.BOOLEAN,
+      "log classes the agent failed to instrument at warn instead of debug"),
+  CONFIG("config", "", ValueType.TEXT, "path of an optional properties file with these keys");
+
+  private final String key;
+  private final String defaultValue;
+  private final ValueType type;
+  private final String meaning;
+
+  ConfigKey(String key, String defaultValue, ValueType type, String meaning) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.type = type;
+    this.meaning = meaning;
+  }
+
+  /** The name used in agent arguments and properties files, e.g. {@code redis.enabled}. */
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  ValueType type() {
+    return type;
+  }
+
+  /** {@code cachedb.redis.enabled}. */
+  public String systemProperty() {
+    return "cachedb." + key;
+  }
+
+  /** {@code CACHEDB_REDIS_ENABLED}. */
+  public String environmentVariable() {
+    return "CACHEDB_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  static ConfigKey byKey(String key) {
+    for (ConfigKey k : values()) {
+      if (k.key.equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

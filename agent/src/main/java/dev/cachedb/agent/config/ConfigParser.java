@@ -1,0 +1,152 @@
+package dev.cachedb.agent.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds the one {@link AgentConfig} from four sources. Precedence, highest first: agent arguments
+ * ({@code -javaagent:cachedb-agent.jar=port=9404,host=127.0.0.1}), system properties
+ * ({@code -Dcachedb.port=9404}), environment variables ({@code CACHEDB_PORT=9404}), then the
+ * properties file named by {@code config}. The first problem found is thrown with a message that
+ * names the key, the value, where it came from and what is allowed.
+ *
+ * <p>Unknown {@code cachedb.*} system properties are errors, like unknown keys in the arguments
+ * or the file. Unknown {@code CACHEDB_*} environment variables are not: environments are shared
+ * by many programs, so only the variables of known keys are read.
+ */
+public final class ConfigParser {
+
+  private ConfigParser() {}
+
+  public static AgentConfig parse(
+      String agentArgs, Map<String, String> systemProperties, Map<String, String> environment)
+      throws ConfigException {
+    Map<ConfigKey, String> args = fromAgentArguments(agentArgs);
+    Map<ConfigKey, String> props = fromSystemProperties(systemProperties);
+    Map<ConfigKey, String> env = fromEnvironment(environment);
+
+    Map<ConfigKey, String> merged = new EnumMap<>(ConfigKey.class);
+    String configPath = firstOf(ConfigKey.CONFIG, args, props, env);
+    if (configPath != null && !configPath.isEmpty()) {
+      merged.putAll(fromFile(configPath));
+    }
+    merged.putAll(env);
+    merged.putAll(props);
+    merged.putAll(args);
+    return new AgentConfig(merged);
+  }
+
+  /** From the live JVM: {@code System.getProperties()} and {@code System.getenv()}. */
+  public static AgentConfig parse(String agentArgs) throws ConfigException {
+    Map<String, String> props = new java.util.HashMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("cachedb.")) {
+        props.put(name, System.getProperty(name));
+      }
+    }
+    return parse(agentArgs, props, System.getenv());
+  }
+
+  static Map<ConfigKey, String> fromAgentArguments(String agentArgs) throws ConfigException {
+    Map<ConfigKey, String> out = new EnumMap<>(ConfigKey.class);
+    if (agentArgs == null || agentArgs.trim().isEmpty()) {
+      return out;
+    }
+    for (String part : agentArgs.split(",", -1)) {
+      String item = part.trim();
+      if (item.isEmpty()) {
+        continue;
+      }
+      int eq = item.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigException(
+            "agent argument '" + item + "' is not key=value; allowed keys: " + keyList());
+      }
+      put(out, item.substring(0, eq).trim(), item.substring(eq + 1).trim(), "agent arguments");
+    }
+    return out;
+  }
+
+  static Map<ConfigKey, String> fromSystemProperties(Map<String, String> properties)
+      throws ConfigException {
+    Map<ConfigKey, String> out = new EnumMap<>(ConfigKey.class);
+    for (Map.Entry<String, String> e : properties.entrySet()) {
+      if (e.getKey().startsWith("cachedb.")) {
+        String key = e.getKey().substring("cachedb.".length());
+        put(out, key, e.getValue().trim(), "system property " + e.getKey());
+      }
+    }
+    return out;
+  }
+
+  static Map<ConfigKey, String> fromEnvironment(Map<String, String> environment)
+      throws ConfigException {
+    Map<ConfigKey, String> out = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey k : ConfigKey.values()) {
+      String v = environment.get(k.environmentVariable());
+      if (v != null) {
+        put(out, k.key(), v.trim(), "environment variable " + k.environmentVariable());
+      }
+    }
+    return out;
+  }
+
+  static Map<ConfigKey, String> fromFile(String path) throws ConfigException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(Paths.get(path))) {
+      p.load(in);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException(
+          "key 'config' value '" + path + "': cannot read the file (" + e.getClass().getSimpleName()
+              + "); allowed is the path of a readable properties file");
+    }
+    Map<ConfigKey, String> out = new EnumMap<>(ConfigKey.class);
+    for (String name : p.stringPropertyNames()) {
+      if (ConfigKey.CONFIG.key().equals(name)) {
+        throw new ConfigException(
+            "key 'config' in file " + path + ": a properties file cannot name another one");
+      }
+      put(out, name.trim(), p.getProperty(name).trim(), "file " + path);
+    }
+    return out;
+  }
+
+  private static void put(Map<ConfigKey, String> out, String name, String value, String source)
+      throws ConfigException {
+    ConfigKey key = ConfigKey.byKey(name);
+    if (key == null) {
+      throw new ConfigException(
+          "unknown key '" + name + "' (value '" + value + "', from " + source
+              + "); allowed keys: " + keyList());
+    }
+    if (!key.type().accepts(value)) {
+      throw new ConfigException(
+          "key '" + name + "' value '" + value + "' (from " + source + ") is not allowed; allowed is "
+              + key.type().allowed());
+    }
+    out.put(key, value);
+  }
+
+  @SafeVarargs
+  private static String firstOf(ConfigKey key, Map<ConfigKey, String>... sources) {
+    for (Map<ConfigKey, String> s : sources) {
+      if (s.containsKey(key)) {
+        return s.get(key);
+      }
+    }
+    return null;
+  }
+
+  private static String keyList() {
+    StringBuilder sb = new StringBuilder();
+    for (ConfigKey k : ConfigKey.values()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(k.key());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.cachedb.agent.config;
+
+import java.util.Locale;
+
+/**
+ * The kinds of value a configuration key takes. Each checks a raw string and can say, in words for
+ * an operator, what it allows: that phrase ends the one error line a bad value produces.
+ */
+enum ValueType {
+  BOOLEAN("true or false") {
+    @Override
+    boolean accepts(String v) {
+      return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
+    }
+  },
+  PORT("an integer from 0 to 65535 (0 picks a free port)") {
+    @Override
+    boolean accepts(String v) {
+      return parseLong(v, 0, 65535) != null;
+    }
+  },
+  POSITIVE_INT("an integer from 1 to 2147483647") {
+    @Override
+    boolean accepts(String v) {
+      return parseLong(v, 1, Integer.MAX_VALUE) != null;
+    }
+  },
+  DURATION("a duration such as 250ms, 15s or 2m (a bare number is milliseconds)") {
+    @Override
+    boolean accepts(String v) {
+      return durationMillis(v) != null;
+    }
+  },
+  HOST("a host name or IP address without spaces or commas") {
+    @Override
+    boolean accepts(String v) {
+      if (v.isEmpty() || v.length() > 255) {
+        return false;
+      }
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        boolean ok =
+            Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '_' || c == '%';
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+  },
+  LEVEL("one of off, error, warn, info, debug") {
+    @Override
+    boolean accepts(String v) {
+      switch (v.toLowerCase(Locale.ROOT)) {
+        case "off":
+        case "error":
+        case "warn":
+        case "info":
+        case "debug":
+          return true;
+        default:
+          return false;
+      }
+    }
+  },
+  TEXT("any text") {
+    @Override
+    boolean accepts(String v) {
+      return true;
+    }
+  };
+
+  private final String allowed;
+
+  ValueType(String allowed) {
+    this.allowed = allowed;
+  }
+
+  abstract boolean accepts(String value);
+
+  String allowed() {
+    return allowed;
+  }
+
+  static Long parseLong(String v, long min, long max) {
+    if (v.isEmpty() || v.length() > 19) {
+      return null;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+        return null;
+      }
+    }
+    long n = Long.parseLong(v);
+    return n < min || n > max ? null : n;
+  }
+
+  /** Milliseconds for "250ms", "15s", "2m", "1h" or a bare number of milliseconds; else null. */
+  static Long durationMillis(String v) {
+    String s = v.toLowerCase(Locale.ROOT);
+    long unit = 1;
+    String digits = s;
+    if (s.endsWith("ms")) {
+      digits = s.substring(0, s.length() - 2);
+    } else if (s.endsWith("s")) {
+      unit = 1000;
+      digits = s.substring(0, s.length() - 1);
+    } else if (s.endsWith("m")) {
+      unit = 60_000;
+      digits = s.substring(0, s.length() - 1);
+    } else if (s.endsWith("h")) {
+      unit = 3_600_000;
+      digits = s.substring(0, s.length() - 1);
+    }
+    Long n = parseLong(digits, 0, Long.MAX_VALUE / 3_600_000);
+    return n == null ? null : n * unit;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.cachedb.agent.instrumentation;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The list of every instrumentation module the agent knows. To add a library, write its module
+ * under {@code instrumentation/<library>/v<oldest version>/} and add it here; nothing else changes.
+ */
+public final class Instrumentations {
+
+  private Instrumentations() {}
+
+  public static List<InstrumentationModule> all() {
+    return Collections.<InstrumentationModule>emptyList();
+  }
+}

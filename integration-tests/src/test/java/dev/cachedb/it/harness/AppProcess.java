@@ -1,0 +1,188 @@
+package dev.cachedb.it.harness;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A child JVM running an application, optionally with the agent, on the JDK {@link Jdk} selects.
+ * Tests choose the classpath (for example test-app plus one Jedis version's folder of jars), so a
+ * version matrix is a loop over folder names.
+ *
+ * <pre>
+ * try (AppProcess app = AppProcess.testApp().agent("port=0").args("--rounds=10").start()) {
+ *   Scrape s = app.scrape();
+ * }
+ * </pre>
+ */
+public final class AppProcess implements AutoCloseable {
+  private static final Pattern SERVING =
+      Pattern.compile("serving metrics on http://([^:/]+|\\[[^\\]]+\\]):(\\d+)/metrics");
+  private static final long START_TIMEOUT_MS = 60_000;
+
+  private final Process process;
+  private final OutputBuffer stdout;
+  private final OutputBuffer stderr;
+
+  private AppProcess(Process process) {
+    this.process = process;
+    this.stdout = new OutputBuffer(process.getInputStream(), "stdout-" + process.pid());
+    this.stderr = new OutputBuffer(process.getErrorStream(), "stderr-" + process.pid());
+  }
+
+  /** test-app's jar, on the classpath. */
+  public static Builder testApp() {
+    return new Builder().classpath(Artifacts.testAppJar()).mainClass("dev.cachedb.testapp.TestApp");
+  }
+
+  /** A main class from this module's test classes, with the given library folders. */
+  public static Builder testMain(Class<?> mainClass, String... libFolders) {
+    Builder b = new Builder().classpath(Artifacts.testClasses()).mainClass(mainClass.getName());
+    for (String folder : libFolders) {
+      b.classpath(Artifacts.libs(folder));
+    }
+    return b;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public String stdout() {
+    return stdout.text();
+  }
+
+  public String stderr() {
+    return stderr.text();
+  }
+
+  /** Waits for a line on stdout; fails the test with both streams if it never comes. */
+  public AppProcess awaitStdout(String needle) throws InterruptedException {
+    if (!stdout.await(needle, START_TIMEOUT_MS)) {
+      throw new AssertionError("no '" + needle + "' on stdout.\n" + dump());
+    }
+    return this;
+  }
+
+  public AppProcess awaitStderr(String needle) throws InterruptedException {
+    if (!stderr.await(needle, START_TIMEOUT_MS)) {
+      throw new AssertionError("no '" + needle + "' on stderr.\n" + dump());
+    }
+    return this;
+  }
+
+  /** The port the agent said it serves on. */
+  public int metricsPort() throws InterruptedException {
+    awaitStderr("serving metrics on");
+    Matcher m = SERVING.matcher(stderr());
+    if (!m.find()) {
+      throw new AssertionError("cannot read the metrics port.\n" + dump());
+    }
+    return Integer.parseInt(m.group(2));
+  }
+
+  public Scrape scrape() throws IOException, InterruptedException {
+    return Scrape.of("127.0.0.1", metricsPort());
+  }
+
+  /** Waits for the process to end by itself and returns its exit code. */
+  public int awaitExit(long timeoutSeconds) throws InterruptedException {
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("process did not exit within " + timeoutSeconds + " s.\n" + dump());
+    }
+    return process.exitValue();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public String dump() {
+    return "--- stdout ---\n" + stdout() + "--- stderr ---\n" + stderr();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Options of the child JVM. */
+  public static final class Builder {
+    private final List<Path> classpath = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> args = new ArrayList<>();
+    private final Map<String, String> env = new HashMap<>();
+    private String mainClass;
+    private String agentArgs;
+
+    public Builder classpath(Path entry) {
+      classpath.add(entry);
+      return this;
+    }
+
+    public Builder classpath(List<Path> entries) {
+      classpath.addAll(entries);
+      return this;
+    }
+
+    public Builder mainClass(String name) {
+      mainClass = name;
+      return this;
+    }
+
+    /** Runs with {@code -javaagent:<agent jar>=<args>}. */
+    public Builder agent(String arguments) {
+      agentArgs = arguments;
+      return this;
+    }
+
+    public Builder jvmOption(String option) {
+      jvmOptions.add(option);
+      return this;
+    }
+
+    public Builder env(String name, String value) {
+      env.put(name, value);
+      return this;
+    }
+
+    public Builder args(String... arguments) {
+      args.addAll(Arrays.asList(arguments));
+      return this;
+    }
+
+    public AppProcess start() throws IOException {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Jdk.java().toString());
+      cmd.add("-Xmx256m");
+      cmd.add("-XX:TieredStopAtLevel=1");
+      if (agentArgs != null) {
+        cmd.add("-javaagent:" + Artifacts.agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
+      }
+      cmd.addAll(jvmOptions);
+      cmd.add("-cp");
+      cmd.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+      cmd.add(mainClass);
+      cmd.addAll(args);
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      // The child must not inherit agent settings from whoever runs the build.
+      pb.environment().keySet().removeIf(k -> k.startsWith("CACHEDB_") || k.equals("JAVA_TOOL_OPTIONS"));
+      pb.environment().putAll(env);
+      return new AppProcess(pb.start());
+    }
+  }
+}

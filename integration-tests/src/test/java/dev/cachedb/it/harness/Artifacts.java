@@ -1,0 +1,49 @@
+package dev.cachedb.it.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Where the build put what the tests run: the agent jar, test-app, and library version folders. */
+public final class Artifacts {
+
+  private Artifacts() {}
+
+  public static Path agentJar() {
+    return existing(System.getProperty("it.agent.jar"));
+  }
+
+  public static Path testAppJar() {
+    return existing(System.getProperty("it.testapp.jar"));
+  }
+
+  public static Path testClasses() {
+    return existing(System.getProperty("it.test.classes"));
+  }
+
+  /** Every jar in {@code target/libs/<name>}, e.g. {@code jedis-2.9.0}. */
+  public static List<Path> libs(String name) {
+    Path dir = existing(System.getProperty("it.libs.dir")).resolve(name);
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> jars =
+          files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+      if (jars.isEmpty()) {
+        throw new IllegalStateException("no jars in " + dir);
+      }
+      return jars;
+    } catch (IOException e) {
+      throw new IllegalStateException("no library folder " + dir, e);
+    }
+  }
+
+  private static Path existing(String path) {
+    if (path == null || !Files.exists(Paths.get(path))) {
+      throw new IllegalStateException("missing build output: " + path + " (run mvn verify)");
+    }
+    return Paths.get(path);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.cachedb.testapp;
+
+/** The test application's command-line options. */
+final class Options {
+  long seconds = 0;
+  long rounds = -1;
+  long intervalMs = 100;
+  boolean linger = false;
+  String jdbcUrl = "jdbc:h2:mem:testapp;DB_CLOSE_DELAY=-1";
+
+  static Options parse(String[] args) {
+    Options o = new Options();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      String name = eq < 0 ? arg : arg.substring(0, eq);
+      String value = eq < 0 ? "" : arg.substring(eq + 1);
+      switch (name) {
+        case "--seconds":
+          o.seconds = Long.parseLong(value);
+          break;
+        case "--rounds":
+          o.rounds = Long.parseLong(value);
+          break;
+        case "--interval-ms":
+          o.intervalMs = Long.parseLong(value);
+          break;
+        case "--linger":
+          o.linger = true;
+          break;
+        case "--jdbc-url":
+          o.jdbcUrl = value;
+          break;
+        default:
+          throw new IllegalArgumentException(
+              "unknown option " + name
+                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL");
+      }
+    }
+    return o;
+  }
+}
