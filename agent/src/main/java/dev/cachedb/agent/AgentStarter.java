@@ -83,7 +83,8 @@ final class AgentStarter {
     }
 
     AgentLog.info(
-        "cachedb-agent " + AgentVersion.get() + " serving metrics on http://" + config.host() + ":"
+        "cachedb-agent " + AgentVersion.get() + " serving metrics on " + endpoint.scheme() + "://"
+            + config.host() + ":"
             + endpoint.port() + "/metrics");
   }
 

@@ -26,18 +26,53 @@ public enum ConfigKey {
       "false",
       ValueType.BOOLEAN,
       "log classes the agent failed to instrument at warn instead of debug"),
+  AUTH_USER("auth.user", "", ValueType.TEXT, "user for HTTP basic authentication of /metrics"),
+  AUTH_PASSWORD(
+      "auth.password", "", ValueType.TEXT, "password for basic authentication", Secret.YES),
+  AUTH_PASSWORD_SHA256(
+      "auth.password_sha256",
+      "",
+      ValueType.SHA256_HEX,
+      "the password's SHA-256 as hex, instead of auth.password",
+      Secret.YES),
+  TLS_KEYSTORE("tls.keystore", "", ValueType.TEXT, "PKCS12 or JKS keystore: serve over HTTPS"),
+  TLS_KEYSTORE_PASSWORD(
+      "tls.keystore_password", "", ValueType.TEXT, "password of the keystore", Secret.YES),
+  TLS_KEYSTORE_TYPE("tls.keystore_type", "PKCS12", ValueType.KEYSTORE_TYPE, "PKCS12 or JKS"),
+  TLS_CLIENT_AUTH(
+      "tls.client_auth", "false", ValueType.BOOLEAN, "require a client certificate (needs a truststore)"),
+  TLS_TRUSTSTORE(
+      "tls.truststore", "", ValueType.TEXT, "keystore of the CAs whose client certificates are accepted"),
+  TLS_TRUSTSTORE_PASSWORD(
+      "tls.truststore_password", "", ValueType.TEXT, "password of the truststore", Secret.YES),
   CONFIG("config", "", ValueType.TEXT, "path of an optional properties file with these keys");
+
+  /** Whether a value may appear in an error line: secrets never do. */
+  enum Secret {
+    NO,
+    YES
+  }
 
   private final String key;
   private final String defaultValue;
   private final ValueType type;
   private final String meaning;
+  private final Secret secret;
 
   ConfigKey(String key, String defaultValue, ValueType type, String meaning) {
+    this(key, defaultValue, type, meaning, Secret.NO);
+  }
+
+  ConfigKey(String key, String defaultValue, ValueType type, String meaning, Secret secret) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.type = type;
     this.meaning = meaning;
+    this.secret = secret;
+  }
+
+  boolean isSecret() {
+    return secret == Secret.YES;
   }
 
   /** The name used in agent arguments and properties files, e.g. {@code redis.enabled}. */

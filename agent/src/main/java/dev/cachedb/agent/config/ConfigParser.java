@@ -38,7 +38,31 @@ public final class ConfigParser {
     merged.putAll(env);
     merged.putAll(props);
     merged.putAll(args);
-    return new AgentConfig(merged);
+    AgentConfig config = new AgentConfig(merged);
+    checkCombinations(config);
+    return config;
+  }
+
+  /** Keys that only make sense together. */
+  static void checkCombinations(AgentConfig c) throws ConfigException {
+    boolean user = !c.getString(ConfigKey.AUTH_USER).isEmpty();
+    boolean plain = !c.getString(ConfigKey.AUTH_PASSWORD).isEmpty();
+    boolean hashed = !c.getString(ConfigKey.AUTH_PASSWORD_SHA256).isEmpty();
+    if (plain && hashed) {
+      throw new ConfigException(
+          "keys 'auth.password' and 'auth.password_sha256' are both set; allowed is one of them");
+    }
+    if (user != (plain || hashed)) {
+      throw new ConfigException(
+          "basic authentication needs both 'auth.user' and 'auth.password' (or"
+              + " 'auth.password_sha256'); only one was given");
+    }
+    if (c.getBoolean(ConfigKey.TLS_CLIENT_AUTH)
+        && (c.getString(ConfigKey.TLS_KEYSTORE).isEmpty()
+            || c.getString(ConfigKey.TLS_TRUSTSTORE).isEmpty())) {
+      throw new ConfigException(
+          "key 'tls.client_auth' value 'true' needs 'tls.keystore' and 'tls.truststore'");
+    }
   }
 
   /** From the live JVM: {@code System.getProperties()} and {@code System.getenv()}. */
@@ -120,16 +144,26 @@ public final class ConfigParser {
       throws ConfigException {
     ConfigKey key = ConfigKey.byKey(name);
     if (key == null) {
+      // An unknown key may be a misspelt secret ("auth.pasword"): such a value is not shown.
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      String shown =
+          looksSecret(lower) ? "(hidden)" : "'" + value + "'";
       throw new ConfigException(
-          "unknown key '" + name + "' (value '" + value + "', from " + source
-              + "); allowed keys: " + keyList());
+          "unknown key '" + name + "' (value " + shown + ", from " + source + "); allowed keys: "
+              + keyList());
     }
     if (!key.type().accepts(value)) {
+      String shown = key.isSecret() ? "(hidden)" : "'" + value + "'";
       throw new ConfigException(
-          "key '" + name + "' value '" + value + "' (from " + source + ") is not allowed; allowed is "
+          "key '" + name + "' value " + shown + " (from " + source + ") is not allowed; allowed is "
               + key.type().allowed());
     }
     out.put(key, value);
+  }
+
+  private static boolean looksSecret(String name) {
+    return name.contains("pas") || name.contains("pw") || name.contains("secret")
+        || name.contains("token") || name.contains("cred");
   }
 
   @SafeVarargs

@@ -63,6 +63,26 @@ enum ValueType {
       }
     }
   },
+  SHA256_HEX("64 hexadecimal digits (a SHA-256 hash)") {
+    @Override
+    boolean accepts(String v) {
+      if (v.length() != 64) {
+        return false;
+      }
+      for (int i = 0; i < v.length(); i++) {
+        if (Character.digit(v.charAt(i), 16) < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  },
+  KEYSTORE_TYPE("PKCS12 or JKS") {
+    @Override
+    boolean accepts(String v) {
+      return v.equalsIgnoreCase("PKCS12") || v.equalsIgnoreCase("JKS");
+    }
+  },
   TEXT("any text") {
     @Override
     boolean accepts(String v) {

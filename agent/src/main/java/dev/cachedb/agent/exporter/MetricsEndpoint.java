@@ -1,5 +1,7 @@
 package dev.cachedb.agent.exporter;
 
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.HttpsConfigurator;
 import dev.cachedb.agent.config.AgentConfig;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -17,26 +19,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MetricsEndpoint {
   private final HTTPServer server;
+  private final boolean tls;
 
-  private MetricsEndpoint(HTTPServer server) {
+  private MetricsEndpoint(HTTPServer server, boolean tls) {
     this.server = server;
+    this.tls = tls;
   }
 
   /** Starts serving; throws if the address cannot be bound (for instance, the port is taken). */
   public static MetricsEndpoint start(AgentConfig config, PrometheusRegistry registry)
       throws IOException {
-    HTTPServer server =
+    HTTPServer.Builder builder =
         HTTPServer.builder()
             .hostname(config.host())
             .port(config.port())
             .registry(registry)
-            .executorService(daemonExecutor())
-            .buildAndStart();
-    return new MetricsEndpoint(server);
+            .executorService(daemonExecutor());
+    Authenticator auth = EndpointSecurity.authenticator(config);
+    if (auth != null) {
+      builder.authenticator(auth);
+    }
+    HttpsConfigurator https = EndpointSecurity.https(config);
+    if (https != null) {
+      builder.httpsConfigurator(https);
+    }
+    return new MetricsEndpoint(builder.buildAndStart(), https != null);
   }
 
   public int port() {
     return server.getPort();
+  }
+
+  /** {@code http} or {@code https}, for the startup line. */
+  public String scheme() {
+    return tls ? "https" : "http";
   }
 
   private static ExecutorService daemonExecutor() {

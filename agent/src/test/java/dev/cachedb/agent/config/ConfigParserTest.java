@@ -67,7 +67,31 @@ class ConfigParserTest {
         Arguments.of("log.level=verbose", new String[] {"'log.level'", "off, error, warn, info, debug"}),
         Arguments.of("host=a b", new String[] {"'host'", "'a b'"}),
         Arguments.of("host=", new String[] {"'host'"}),
-        Arguments.of("config=/no/such/file.properties", new String[] {"'config'", "cannot read"}));
+        Arguments.of("config=/no/such/file.properties", new String[] {"'config'", "cannot read"}),
+        Arguments.of("auth.user=prom", new String[] {"'auth.user'", "'auth.password'"}),
+        Arguments.of("auth.password=x", new String[] {"'auth.user'"}),
+        Arguments.of(
+            "auth.user=a,auth.password=b,auth.password_sha256=" + repeat('a', 64),
+            new String[] {"both set"}),
+        Arguments.of("auth.password_sha256=xyz", new String[] {"64 hexadecimal digits"}),
+        Arguments.of("tls.keystore_type=PEM", new String[] {"'PEM'", "PKCS12 or JKS"}),
+        Arguments.of("tls.client_auth=true", new String[] {"'tls.truststore'"}));
+  }
+
+  private static String repeat(char c, int n) {
+    return new String(new char[n]).replace('\0', c);
+  }
+
+  @Test
+  void secretValuesNeverAppearInErrors() {
+    assertThatThrownBy(() -> ConfigParser.parse("auth.password_sha256=hunter2", NONE, NONE))
+        .message()
+        .doesNotContain("hunter2")
+        .contains("(hidden)");
+    assertThatThrownBy(() -> ConfigParser.parse("auth.pasword=hunter2", NONE, NONE))
+        .message()
+        .contains("unknown key 'auth.pasword'")
+        .doesNotContain("hunter2");
   }
 
   @ParameterizedTest

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class AppProcess implements AutoCloseable {
   private static final Pattern SERVING =
-      Pattern.compile("serving metrics on http://([^:/]+|\\[[^\\]]+\\]):(\\d+)/metrics");
+      Pattern.compile("serving metrics on https?://([^:/]+|\\[[^\\]]+\\]):(\\d+)/metrics");
   private static final long START_TIMEOUT_MS = 60_000;
 
   private final Process process;
