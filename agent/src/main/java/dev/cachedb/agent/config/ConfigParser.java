@@ -89,7 +89,7 @@ public final class ConfigParser {
       int eq = item.indexOf('=');
       if (eq <= 0) {
         throw new ConfigException(
-            "agent argument '" + item + "' is not key=value; allowed keys: " + keyList());
+            "agent argument " + quoted(item) + " is not key=value; allowed keys: " + keyList());
       }
       put(out, item.substring(0, eq).trim(), item.substring(eq + 1).trim(), "agent arguments");
     }
@@ -126,16 +126,16 @@ public final class ConfigParser {
       p.load(in);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(
-          "key 'config' value '" + path + "': cannot read the file (" + e.getClass().getSimpleName()
+          "key 'config' value " + quoted(path) + ": cannot read the file (" + e.getClass().getSimpleName()
               + "); allowed is the path of a readable properties file");
     }
     Map<ConfigKey, String> out = new EnumMap<>(ConfigKey.class);
     for (String name : p.stringPropertyNames()) {
       if (ConfigKey.CONFIG.key().equals(name)) {
         throw new ConfigException(
-            "key 'config' in file " + path + ": a properties file cannot name another one");
+            "key 'config' in file " + quoted(path) + ": a properties file cannot name another one");
       }
-      put(out, name.trim(), p.getProperty(name).trim(), "file " + path);
+      put(out, name.trim(), p.getProperty(name).trim(), "file " + quoted(path));
     }
     return out;
   }
@@ -146,19 +146,36 @@ public final class ConfigParser {
     if (key == null) {
       // An unknown key may be a misspelt secret ("auth.pasword"): such a value is not shown.
       String lower = name.toLowerCase(java.util.Locale.ROOT);
-      String shown =
-          looksSecret(lower) ? "(hidden)" : "'" + value + "'";
+      String shown = looksSecret(lower) ? "(hidden)" : quoted(value);
       throw new ConfigException(
-          "unknown key '" + name + "' (value " + shown + ", from " + source + "); allowed keys: "
-              + keyList());
+          "unknown key " + quoted(name) + " (value " + shown + ", from " + source
+              + "); allowed keys: " + keyList());
     }
     if (!key.type().accepts(value)) {
-      String shown = key.isSecret() ? "(hidden)" : "'" + value + "'";
+      String shown = key.isSecret() ? "(hidden)" : quoted(value);
       throw new ConfigException(
           "key '" + name + "' value " + shown + " (from " + source + ") is not allowed; allowed is "
               + key.type().allowed());
     }
     out.put(key, value);
+  }
+
+  /**
+   * Text from the operator, made safe for the one error line: control characters escaped (a
+   * newline must not split the line or forge another), and bounded in length.
+   */
+  static String quoted(String text) {
+    StringBuilder sb = new StringBuilder("'");
+    int limit = Math.min(text.length(), 100);
+    for (int i = 0; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == 0x2028 || c == 0x2029) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append(text.length() > limit ? "...'" : "'").toString();
   }
 
   private static boolean looksSecret(String name) {

@@ -143,7 +143,7 @@ class ConfigParserTest {
     Files.write(file, "redis.enabeld=false\n".getBytes());
     assertThatThrownBy(() -> ConfigParser.parse("config=" + file, NONE, NONE))
         .hasMessageContaining("unknown key 'redis.enabeld'")
-        .hasMessageContaining("file " + file);
+        .hasMessageContaining("file '" + file + "'");
   }
 
   @Test
