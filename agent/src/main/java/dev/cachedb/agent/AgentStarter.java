@@ -12,6 +12,7 @@ import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Instrumentations;
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.metrics.AgentMetrics;
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.File;
@@ -54,6 +55,7 @@ final class AgentStarter {
       return;
     }
 
+    Histograms.configure(config.getBoolean(ConfigKey.HISTOGRAMS_NATIVE));
     PrometheusRegistry registry = new PrometheusRegistry();
     AgentMetrics agentMetrics = new AgentMetrics(registry, AgentVersion.get());
     if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {

@@ -1,10 +1,10 @@
 package dev.cachedb.agent.cache;
 
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -47,13 +47,11 @@ public final class CacheMetrics {
             .labelNames("operation", "result")
             .register(registry);
     duration =
-        Histogram.builder()
-            .name("cache_operation_duration_seconds")
-            .help("Client-side time from sending a Redis command to having its reply")
-            .unit(Unit.SECONDS)
+        Histograms.seconds(
+                "cache_operation_duration_seconds",
+                "Client-side time from sending a Redis command to having its reply",
+                BUCKETS)
             .labelNames("operation")
-            .classicOnly()
-            .classicUpperBounds(BUCKETS)
             .register(registry);
     GaugeWithCallback.builder()
         .name("cache_hit_rate")

@@ -26,6 +26,11 @@ public enum ConfigKey {
       "false",
       ValueType.BOOLEAN,
       "log classes the agent failed to instrument at warn instead of debug"),
+  HISTOGRAMS_NATIVE(
+      "histograms.native",
+      "false",
+      ValueType.BOOLEAN,
+      "also export native histograms (costs an allocation per observation)"),
   AUTH_USER("auth.user", "", ValueType.TEXT, "user for HTTP basic authentication of /metrics"),
   AUTH_PASSWORD(
       "auth.password", "", ValueType.TEXT, "password for basic authentication", Secret.YES),
