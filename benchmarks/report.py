@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Aggregates JMH JSON results of benchmarks/run.sh into RESULTS.md (stdout).
+
+Per benchmark and variant: mean score over forks (ns/op) and allocation (B/op, from -prof gc),
+then what each agent adds against no agent, and the targets.
+"""
+import glob
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+TIME_TARGET_NS = 100.0
+ALLOC_NOISE_B = 16.0
+
+
+def load(results_dir):
+    data = {}  # (benchmark, variant) -> {"score": [...], "alloc": [...]}
+    for path in sorted(glob.glob(os.path.join(results_dir, "*.json"))):
+        variant = os.path.basename(path).rsplit("-", 1)[0]
+        with open(path) as f:
+            for run in json.load(f):
+                name = run["benchmark"].replace("dev.cachedb.bench.", "")
+                entry = data.setdefault((name, variant), {"score": [], "alloc": []})
+                entry["score"].append(run["primaryMetric"]["score"])
+                alloc = run.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+                if alloc:
+                    entry["alloc"].append(alloc["score"])
+    return data
+
+
+def mean(xs):
+    return statistics.mean(xs) if xs else float("nan")
+
+
+def java_version():
+    out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
+    return out.splitlines()[0] if out else "unknown"
+
+
+def main():
+    results_dir, smoke = sys.argv[1], sys.argv[2] == "true"
+    data = load(results_dir)
+    benches = sorted({b for b, _ in data})
+    print("# Benchmark results\n")
+    if smoke:
+        print("**Smoke run** (one short iteration, one fork): figures are not meaningful.\n")
+    print("- Machine: %s, %d cores, %s" % (platform.machine(), os.cpu_count(), platform.platform()))
+    print("- JDK: %s" % java_version())
+    print("- Command: `benchmarks/run.sh`%s\n" % (" --smoke" if smoke else ""))
+    print("| benchmark | variant | ns/op | B/op | added ns/op | added B/op |")
+    print("|---|---|---:|---:|---:|---:|")
+    verdicts = []
+    for b in benches:
+        base = data.get((b, "none"))
+        for v in ("none", "cachedb", "otel"):
+            e = data.get((b, v))
+            if not e:
+                continue
+            s, a = mean(e["score"]), mean(e["alloc"])
+            if v == "none" or not base:
+                print("| %s | %s | %.1f | %.0f | | |" % (b, v, s, a))
+                continue
+            ds, da = s - mean(base["score"]), a - mean(base["alloc"])
+            print("| %s | %s | %.1f | %.0f | %+.1f | %+.0f |" % (b, v, s, a, ds, da))
+            if v == "cachedb":
+                otel = data.get((b, "otel"))
+                otel_added = mean(otel["score"]) - mean(base["score"]) if otel else float("nan")
+                verdicts.append((b, ds, da, otel_added))
+    print("\n## Targets (per intercepted call)\n")
+    print("| benchmark | added time <= 100 ns | added time <= 1/10 of OpenTelemetry's | added allocation <= 16 B |")
+    print("|---|---|---|---|")
+    for b, ds, da, otel_added in verdicts:
+        print("| %s | %s (%+.1f ns) | %s (ours %+.1f, OTel %+.1f) | %s (%+.0f B) |" % (
+            b,
+            "met" if ds <= TIME_TARGET_NS else "NOT met", ds,
+            "met" if otel_added > 0 and ds <= otel_added / 10 else "NOT met", ds, otel_added,
+            "met" if da <= ALLOC_NOISE_B else "NOT met", da))
+
+
+if __name__ == "__main__":
+    main()

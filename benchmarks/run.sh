@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every JMH benchmark in three variants, in alternating order within one run: no agent,
+# cachedb-agent, and the OpenTelemetry Java agent (Prometheus metrics exporter on, traces and
+# logs off, database semantic conventions opted in). Writes benchmarks/RESULTS.md.
+#
+#   benchmarks/run.sh            full run: 3 forks x 3 variants, -prof gc (about 30 minutes)
+#   benchmarks/run.sh --smoke    one fork, one short iteration of each benchmark (CI smoke)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SMOKE=false
+[ "${1:-}" = "--smoke" ] && SMOKE=true
+
+if [ "$SMOKE" = true ]; then
+  FORKS=1; JMH_OPTS=(-wi 0 -i 1 -r 200ms)
+else
+  FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s)
+fi
+
+[ -f agent/target/cachedb-agent.jar ] && [ -f benchmarks/target/cachedb-benchmarks.jar ] &&
+  [ -f benchmarks/target/opentelemetry-javaagent.jar ] ||
+  mvn -B -q -DskipTests package -pl agent,benchmarks -am
+
+BENCH=benchmarks/target/cachedb-benchmarks.jar
+OUT=benchmarks/target/results
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+variant_args() {
+  case "$1" in
+    none) echo "-Dbench.variant=none" ;;
+    cachedb) echo "-javaagent:$PWD/agent/target/cachedb-agent.jar=port=0,host=127.0.0.1,log.level=warn" ;;
+    otel)
+      local port=$((20000 + RANDOM % 20000))
+      echo "-javaagent:$PWD/benchmarks/target/opentelemetry-javaagent.jar -Dotel.traces.exporter=none -Dotel.logs.exporter=none -Dotel.metrics.exporter=prometheus -Dotel.exporter.prometheus.host=127.0.0.1 -Dotel.exporter.prometheus.port=$port -Dotel.semconv-stability.opt-in=database -Dotel.javaagent.logging=none"
+      ;;
+  esac
+}
+
+VARIANTS=(none cachedb otel)
+for fork in $(seq 1 "$FORKS"); do
+  # Rotate the order each fork so no variant always runs first (warm machine, thermal state).
+  for i in 0 1 2; do
+    v=${VARIANTS[$(( (i + fork - 1) % 3 ))]}
+    echo "== fork $fork, variant $v"
+    java -jar "$BENCH" -f 1 "${JMH_OPTS[@]}" -prof gc -rf json -rff "$OUT/$v-$fork.json" \
+      -jvmArgsAppend "$(variant_args "$v")" "${BENCH_FILTER:-.*}" > "$OUT/$v-$fork.log" 2>&1 ||
+      { echo "benchmark run failed: $OUT/$v-$fork.log"; tail -30 "$OUT/$v-$fork.log"; exit 1; }
+  done
+done
+
+python3 benchmarks/report.py "$OUT" "$SMOKE" > benchmarks/target/RESULTS.md
+if [ "$SMOKE" = true ]; then
+  cat benchmarks/target/RESULTS.md
+else
+  cp benchmarks/target/RESULTS.md benchmarks/RESULTS.md
+  echo "wrote benchmarks/RESULTS.md"
+fi
