@@ -12,14 +12,14 @@ SMOKE=false
 [ "${1:-}" = "--smoke" ] && SMOKE=true
 
 if [ "$SMOKE" = true ]; then
-  FORKS=1; JMH_OPTS=(-wi 0 -i 1 -r 200ms)
+  FORKS=1; JMH_OPTS=(-wi 0 -i 1 -r 200ms); PROCESS_RUNS=1
 else
-  FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s)
+  FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s); PROCESS_RUNS=${PROCESS_RUNS:-7}
 fi
 
 [ -f agent/target/cachedb-agent.jar ] && [ -f benchmarks/target/cachedb-benchmarks.jar ] &&
-  [ -f benchmarks/target/opentelemetry-javaagent.jar ] ||
-  mvn -B -q -DskipTests package -pl agent,benchmarks -am
+  [ -f benchmarks/target/opentelemetry-javaagent.jar ] && [ -f test-app/target/cachedb-test-app.jar ] ||
+  mvn -B -q -DskipTests package -pl agent,test-app,benchmarks -am
 
 BENCH=benchmarks/target/cachedb-benchmarks.jar
 OUT=benchmarks/target/results
@@ -49,6 +49,13 @@ for fork in $(seq 1 "$FORKS"); do
 done
 
 python3 benchmarks/report.py "$OUT" "$SMOKE" > benchmarks/target/RESULTS.md
+{
+  echo
+  echo "## Whole process: test-app"
+  echo
+  python3 benchmarks/process_bench.py "$PROCESS_RUNS" agent/target/cachedb-agent.jar \
+    benchmarks/target/opentelemetry-javaagent.jar test-app/target/cachedb-test-app.jar
+} >> benchmarks/target/RESULTS.md
 if [ "$SMOKE" = true ]; then
   cat benchmarks/target/RESULTS.md
 else

@@ -26,7 +26,10 @@ public final class TestApp {
     for (Workload w : workloads) {
       w.setUp();
     }
-    System.out.println("test-app: workload ready (" + names(workloads) + ")");
+    // Uptime, for the startup benchmark: how long the JVM took to get here, agent included.
+    System.out.println(
+        "test-app: workload ready (" + names(workloads) + ") uptime_ms="
+            + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
 
     long deadline =
         options.seconds == 0 ? Long.MAX_VALUE : System.nanoTime() + options.seconds * 1_000_000_000L;
