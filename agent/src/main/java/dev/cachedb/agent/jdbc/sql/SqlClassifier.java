@@ -1,0 +1,267 @@
+package dev.cachedb.agent.jdbc.sql;
+
+import java.util.Locale;
+
+/**
+ * Classifies a SQL statement into the {@code query_type} and {@code table} labels of the metrics
+ * contract (docs/readme-sql.md lists every rule with examples).
+ *
+ * <p>Design: one forward walk over {@link SqlLexer} tokens with a parenthesis depth counter. No
+ * regular expressions (they can backtrack), no recursion (nesting depth is attacker-sized), no
+ * rewinding: the cost is linear in the statement's length. Subqueries, CTE bodies and function
+ * arguments are skipped by comparing the depth with the depth of the statement's own keyword.
+ */
+public final class SqlClassifier {
+
+  /** Longer table names are cut so a label stays bounded whatever the SQL holds. */
+  static final int MAX_TABLE_LENGTH = 128;
+
+  /** DDL keywords between CREATE/ALTER/DROP and the object kind (OR REPLACE, DEFINER=x, ...). */
+  private static final int MAX_DDL_PREFIX_TOKENS = 16;
+
+  private static final String[] MAIN_KEYWORDS = {
+    "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE"
+  };
+  private static final String[] INSERT_MODIFIERS = {
+    "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO", "OVERWRITE", "TABLE", "ALL"
+  };
+  private static final String[] UPDATE_MODIFIERS = {"LOW_PRIORITY", "IGNORE", "ONLY"};
+  private static final String[] DELETE_MODIFIERS = {"LOW_PRIORITY", "QUICK", "IGNORE", "FROM", "ONLY"};
+  private static final String[] MERGE_MODIFIERS = {"INTO"};
+  private static final String[] TRUNCATE_MODIFIERS = {"TABLE", "ONLY", "IF", "EXISTS"};
+  private static final String[] DDL_MODIFIERS = {"IF", "NOT", "EXISTS", "CONCURRENTLY", "ONLY"};
+  private static final String[] FROM_MODIFIERS = {"ONLY", "LATERAL"};
+  // USER and ROLE are left out on purpose: account names are not tables.
+  private static final String[] DDL_KINDS = {
+    "TABLE", "VIEW", "INDEX", "SEQUENCE", "TRIGGER", "SCHEMA", "DATABASE", "FUNCTION",
+    "PROCEDURE", "TYPE", "DOMAIN", "EXTENSION", "ALIAS", "SYNONYM", "EVENT"
+  };
+  private static final String[] SIMPLE_TYPES = {
+    "CALL", "CREATE", "ALTER", "DROP", "TRUNCATE"
+  };
+
+  private final SqlLexer lexer;
+  private int depth;
+
+  private SqlClassifier(String sql) {
+    this.lexer = new SqlLexer(sql, true);
+  }
+
+  /** Never throws, never returns null; null or empty SQL is OTHER/none. */
+  public static SqlStatementInfo classify(String sql) {
+    if (sql == null || sql.isEmpty()) {
+      return SqlStatementInfo.OTHER;
+    }
+    try {
+      return new SqlClassifier(sql).statement();
+    } catch (RuntimeException | StackOverflowError e) {
+      return SqlStatementInfo.OTHER; // last resort only: the walk itself has no throwing path
+    }
+  }
+
+  private SqlStatementInfo statement() {
+    advance();
+    // "(SELECT ...)", JDBC escapes "{call p(?)}" and "{? = call p(?)}".
+    while (lexer.isPunct('(') || lexer.isPunct('{') || lexer.isPunct('?') || lexer.isPunct('=')) {
+      advance();
+    }
+    if (lexer.isWord("WITH")) {
+      skipCommonTableExpressions();
+    }
+    String type = keyword();
+    if (type == null) {
+      return SqlStatementInfo.OTHER;
+    }
+    advance();
+    String table;
+    switch (type) {
+      case "SELECT":
+        table = selectTable();
+        break;
+      case "INSERT":
+      case "REPLACE":
+        table = nameAfter(INSERT_MODIFIERS);
+        break;
+      case "UPDATE":
+        table = nameAfter(UPDATE_MODIFIERS);
+        break;
+      case "DELETE":
+        table = nameAfter(DELETE_MODIFIERS);
+        break;
+      case "MERGE":
+        table = nameAfter(MERGE_MODIFIERS);
+        break;
+      case "TRUNCATE":
+        table = nameAfter(TRUNCATE_MODIFIERS);
+        break;
+      case "CALL":
+        table = readName();
+        break;
+      default:
+        table = ddlObject();
+    }
+    return new SqlStatementInfo(type, table == null ? SqlStatementInfo.NO_TABLE : table);
+  }
+
+  /** The statement's type keyword (upper case) if the current token is one, else null. */
+  private String keyword() {
+    for (String k : MAIN_KEYWORDS) {
+      if (lexer.isWord(k)) {
+        return k;
+      }
+    }
+    for (String k : SIMPLE_TYPES) {
+      if (lexer.isWord(k)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** WITH [RECURSIVE] a AS (...), b AS (...) SELECT: stops on the main keyword at WITH's depth. */
+  private void skipCommonTableExpressions() {
+    int base = depth;
+    advance();
+    while (lexer.kind() != SqlLexer.EOF) {
+      if (depth == base && lexer.kind() == SqlLexer.WORD && isAny(MAIN_KEYWORDS)) {
+        return;
+      }
+      advance();
+    }
+  }
+
+  /** First table after the SELECT's own FROM; a subquery there yields its first real table. */
+  private String selectTable() {
+    int base = depth;
+    while (!(depth == base && lexer.isWord("FROM"))) {
+      if (lexer.kind() == SqlLexer.EOF || depth == base && lexer.isPunct(';')) {
+        return null; // SELECT 1, SELECT NOW()
+      }
+      advance();
+    }
+    int floor = depth; // the outer FROM's depth: never look past the derived table's end
+    while (true) {
+      advance(); // past FROM
+      while (lexer.isPunct('(') || lexer.kind() == SqlLexer.WORD && isAny(FROM_MODIFIERS)) {
+        advance();
+      }
+      if (isName() && !lexer.isWord("SELECT") && !lexer.isWord("WITH") && !lexer.isWord("VALUES")) {
+        String name = readName();
+        // generate_series(1, 10), TABLE(...), UNNEST(...): a function, not a table.
+        if (name == null || lexer.isPunct('(') || name.equals("dual")) {
+          return null;
+        }
+        return name;
+      }
+      // Derived table: its own FROM, at the depth of its SELECT, before its parenthesis closes.
+      int inner = depth;
+      while (!(depth == inner && lexer.isWord("FROM"))) {
+        if (lexer.kind() == SqlLexer.EOF || depth < inner || depth <= floor) {
+          return null;
+        }
+        advance();
+      }
+    }
+  }
+
+  private String nameAfter(String[] modifiers) {
+    while (lexer.kind() == SqlLexer.WORD && isAny(modifiers)) {
+      advance();
+    }
+    return readName();
+  }
+
+  /** CREATE/ALTER/DROP: the object after TABLE, VIEW, ...; for INDEX and TRIGGER the table after ON. */
+  private String ddlObject() {
+    int base = depth;
+    for (int i = 0; !(lexer.kind() == SqlLexer.WORD && isAny(DDL_KINDS)); i++) {
+      if (i >= MAX_DDL_PREFIX_TOKENS || lexer.kind() == SqlLexer.EOF) {
+        return null; // ALTER SESSION SET ..., CREATE USER ...
+      }
+      advance();
+    }
+    boolean onTable = lexer.isWord("INDEX") || lexer.isWord("TRIGGER");
+    advance();
+    // PostgreSQL's unnamed "CREATE INDEX ON t (a)": ON is not the index name.
+    String name = onTable && lexer.isWord("ON") ? null : nameAfter(DDL_MODIFIERS);
+    if (onTable) {
+      while (lexer.kind() != SqlLexer.EOF && !(depth == base && lexer.isWord("ON"))) {
+        advance();
+      }
+      if (lexer.kind() != SqlLexer.EOF) {
+        advance();
+        String table = nameAfter(DDL_MODIFIERS);
+        name = table != null ? table : name;
+      }
+    }
+    return name;
+  }
+
+  private boolean isName() {
+    return lexer.kind() == SqlLexer.WORD || lexer.kind() == SqlLexer.QUOTED;
+  }
+
+  /** Reads a.b."C" as "a.b.c", lower-cased, quotes removed, cut at MAX_TABLE_LENGTH; null if none. */
+  private String readName() {
+    if (!isName()) {
+      return null;
+    }
+    StringBuilder name = new StringBuilder();
+    while (isName()) {
+      appendPart(name);
+      advance();
+      if (!lexer.isPunct('.')) {
+        break;
+      }
+      advance();
+      if (isName()) {
+        name.append('.');
+      }
+    }
+    if (name.length() > MAX_TABLE_LENGTH) {
+      name.setLength(MAX_TABLE_LENGTH);
+    }
+    return name.length() == 0 ? null : name.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private void appendPart(StringBuilder name) {
+    String sql = lexer.text();
+    int from = lexer.start();
+    int to = lexer.end();
+    if (lexer.kind() == SqlLexer.QUOTED) {
+      char close = lexer.first() == '[' ? ']' : lexer.first();
+      from++;
+      if (to > from && sql.charAt(to - 1) == close) {
+        to--;
+      }
+      for (int i = from; i < to && name.length() <= MAX_TABLE_LENGTH; i++) {
+        char c = sql.charAt(i);
+        name.append(c);
+        if (c == close && i + 1 < to && sql.charAt(i + 1) == close) {
+          i++; // "a""b" is a"b
+        }
+      }
+      return;
+    }
+    name.append(sql, from, Math.min(to, from + MAX_TABLE_LENGTH + 1));
+  }
+
+  private boolean isAny(String[] words) {
+    for (String w : words) {
+      if (lexer.isWord(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Moves on one token, counting the parenthesis just passed. */
+  private void advance() {
+    if (lexer.isPunct('(')) {
+      depth++;
+    } else if (lexer.isPunct(')')) {
+      depth--;
+    }
+    lexer.next();
+  }
+}
