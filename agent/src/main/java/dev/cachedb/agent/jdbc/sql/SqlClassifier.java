@@ -1,7 +1,5 @@
 package dev.cachedb.agent.jdbc.sql;
 
-import java.util.Locale;
-
 /**
  * Classifies a SQL statement into the {@code query_type} and {@code table} labels of the metrics
  * contract (docs/readme-sql.md lists every rule with examples).
@@ -14,7 +12,7 @@ import java.util.Locale;
 public final class SqlClassifier {
 
   /** Longer table names are cut so a label stays bounded whatever the SQL holds. */
-  static final int MAX_TABLE_LENGTH = 128;
+  static final int MAX_TABLE_LENGTH = SqlNames.MAX_LENGTH;
 
   /** DDL keywords between CREATE/ALTER/DROP and the object kind (OR REPLACE, DEFINER=x, ...). */
   private static final int MAX_DDL_PREFIX_TOKENS = 16;
@@ -26,10 +24,13 @@ public final class SqlClassifier {
     "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO", "OVERWRITE", "TABLE", "ALL"
   };
   private static final String[] UPDATE_MODIFIERS = {"LOW_PRIORITY", "IGNORE", "ONLY"};
-  private static final String[] DELETE_MODIFIERS = {"LOW_PRIORITY", "QUICK", "IGNORE", "FROM", "ONLY"};
+  private static final String[] DELETE_MODIFIERS = {
+    "LOW_PRIORITY", "QUICK", "IGNORE", "FROM", "ONLY"
+  };
   private static final String[] MERGE_MODIFIERS = {"INTO"};
   private static final String[] TRUNCATE_MODIFIERS = {"TABLE", "ONLY", "IF", "EXISTS"};
   private static final String[] DDL_MODIFIERS = {"IF", "NOT", "EXISTS", "CONCURRENTLY", "ONLY"};
+  private static final String[] SUBQUERY_STARTS = {"SELECT", "WITH", "VALUES"};
   private static final String[] FROM_MODIFIERS = {"ONLY", "LATERAL"};
   // USER and ROLE are left out on purpose: account names are not tables.
   private static final String[] DDL_KINDS = {
@@ -95,7 +96,7 @@ public final class SqlClassifier {
         table = nameAfter(TRUNCATE_MODIFIERS);
         break;
       case "CALL":
-        table = readName();
+        table = SqlNames.read(lexer);
         break;
       default:
         table = ddlObject();
@@ -123,7 +124,7 @@ public final class SqlClassifier {
     int base = depth;
     advance();
     while (lexer.kind() != SqlLexer.EOF) {
-      if (depth == base && lexer.kind() == SqlLexer.WORD && isAny(MAIN_KEYWORDS)) {
+      if (depth == base && lexer.isAnyWord(MAIN_KEYWORDS)) {
         return;
       }
       advance();
@@ -142,11 +143,11 @@ public final class SqlClassifier {
     int floor = depth; // the outer FROM's depth: never look past the derived table's end
     while (true) {
       advance(); // past FROM
-      while (lexer.isPunct('(') || lexer.kind() == SqlLexer.WORD && isAny(FROM_MODIFIERS)) {
+      while (lexer.isPunct('(') || lexer.isAnyWord(FROM_MODIFIERS)) {
         advance();
       }
-      if (isName() && !lexer.isWord("SELECT") && !lexer.isWord("WITH") && !lexer.isWord("VALUES")) {
-        String name = readName();
+      if (SqlNames.isName(lexer) && !lexer.isAnyWord(SUBQUERY_STARTS)) {
+        String name = SqlNames.read(lexer);
         // generate_series(1, 10), TABLE(...), UNNEST(...): a function, not a table.
         if (name == null || lexer.isPunct('(') || name.equals("dual")) {
           return null;
@@ -165,16 +166,16 @@ public final class SqlClassifier {
   }
 
   private String nameAfter(String[] modifiers) {
-    while (lexer.kind() == SqlLexer.WORD && isAny(modifiers)) {
+    while (lexer.isAnyWord(modifiers)) {
       advance();
     }
-    return readName();
+    return SqlNames.read(lexer);
   }
 
-  /** CREATE/ALTER/DROP: the object after TABLE, VIEW, ...; for INDEX and TRIGGER the table after ON. */
+  /** CREATE/ALTER/DROP: the object after TABLE, VIEW...; INDEX and TRIGGER: the table after ON. */
   private String ddlObject() {
     int base = depth;
-    for (int i = 0; !(lexer.kind() == SqlLexer.WORD && isAny(DDL_KINDS)); i++) {
+    for (int i = 0; !lexer.isAnyWord(DDL_KINDS); i++) {
       if (i >= MAX_DDL_PREFIX_TOKENS || lexer.kind() == SqlLexer.EOF) {
         return null; // ALTER SESSION SET ..., CREATE USER ...
       }
@@ -195,64 +196,6 @@ public final class SqlClassifier {
       }
     }
     return name;
-  }
-
-  private boolean isName() {
-    return lexer.kind() == SqlLexer.WORD || lexer.kind() == SqlLexer.QUOTED;
-  }
-
-  /** Reads a.b."C" as "a.b.c", lower-cased, quotes removed, cut at MAX_TABLE_LENGTH; null if none. */
-  private String readName() {
-    if (!isName()) {
-      return null;
-    }
-    StringBuilder name = new StringBuilder();
-    while (isName()) {
-      appendPart(name);
-      advance();
-      if (!lexer.isPunct('.')) {
-        break;
-      }
-      advance();
-      if (isName()) {
-        name.append('.');
-      }
-    }
-    if (name.length() > MAX_TABLE_LENGTH) {
-      name.setLength(MAX_TABLE_LENGTH);
-    }
-    return name.length() == 0 ? null : name.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private void appendPart(StringBuilder name) {
-    String sql = lexer.text();
-    int from = lexer.start();
-    int to = lexer.end();
-    if (lexer.kind() == SqlLexer.QUOTED) {
-      char close = lexer.first() == '[' ? ']' : lexer.first();
-      from++;
-      if (to > from && sql.charAt(to - 1) == close) {
-        to--;
-      }
-      for (int i = from; i < to && name.length() <= MAX_TABLE_LENGTH; i++) {
-        char c = sql.charAt(i);
-        name.append(c);
-        if (c == close && i + 1 < to && sql.charAt(i + 1) == close) {
-          i++; // "a""b" is a"b
-        }
-      }
-      return;
-    }
-    name.append(sql, from, Math.min(to, from + MAX_TABLE_LENGTH + 1));
-  }
-
-  private boolean isAny(String[] words) {
-    for (String w : words) {
-      if (lexer.isWord(w)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Moves on one token, counting the parenthesis just passed. */

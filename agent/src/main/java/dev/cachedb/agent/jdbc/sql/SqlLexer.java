@@ -33,9 +33,6 @@ final class SqlLexer {
   /** Any other single character: ( ) , . ; = ? and operators. */
   static final int PUNCT = 5;
 
-  /** Longest dollar-quote tag honoured; bounds the closing-tag search (indexOf) to linear time. */
-  private static final int MAX_DOLLAR_TAG = 64;
-
   private final String sql;
   private final int length;
   private final boolean bracketIdentifiers;
@@ -87,6 +84,15 @@ final class SqlLexer {
         && sql.regionMatches(true, start, upper, 0, upper.length());
   }
 
+  boolean isAnyWord(String[] upperWords) {
+    for (String w : upperWords) {
+      if (isWord(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Moves to the next token and returns its kind. */
   int next() {
     gapBefore = skipBlanksAndComments();
@@ -104,84 +110,40 @@ final class SqlLexer {
     }
     char c = sql.charAt(pos);
     if (c == '\'') {
-      pos = skipQuoted(pos + 1, '\'', true);
+      pos = SqlScan.quotedEnd(sql, pos + 1, '\'', true);
       return kind = STRING;
     }
     if (c == '"' || c == '`') {
-      pos = skipQuoted(pos + 1, c, false);
+      pos = SqlScan.quotedEnd(sql, pos + 1, c, false);
       return kind = QUOTED;
     }
     if (c == '[' && bracketIdentifiers) {
-      pos = skipQuoted(pos + 1, ']', false);
+      pos = SqlScan.quotedEnd(sql, pos + 1, ']', false);
       return kind = QUOTED;
     }
-    if (c == '$' && dollarQuote()) {
-      return kind = STRING;
-    }
-    if (isDigit(c) || c == '.' && pos + 1 < length && isDigit(sql.charAt(pos + 1))) {
-      // Digits, '.', exponent sign and any letters glued on (0x1F, 1e-5, 12abc): all one literal.
-      pos++;
-      while (pos < length) {
-        char d = sql.charAt(pos);
-        boolean sign = (d == '+' || d == '-') && (sql.charAt(pos - 1) | 0x20) == 'e';
-        if (!isIdentPart(d) && d != '.' && !sign) {
-          break;
-        }
-        pos++;
+    if (c == '$') {
+      int end = SqlScan.dollarQuoteEnd(sql, pos);
+      if (end > 0) {
+        pos = end;
+        return kind = STRING;
       }
+    }
+    boolean fraction = c == '.' && pos + 1 < length && SqlScan.isDigit(sql.charAt(pos + 1));
+    if (SqlScan.isDigit(c) || fraction) {
+      pos = SqlScan.numberEnd(sql, pos);
       return kind = NUMBER;
     }
-    if (isIdentStart(c)) {
-      pos++;
-      while (pos < length && isIdentPart(sql.charAt(pos))) {
-        pos++;
-      }
-      if (pos - start == 1 && pos < length && sql.charAt(pos) == '\'' && "eEnNxXbB".indexOf(c) >= 0) {
-        pos = skipQuoted(pos + 1, '\'', true); // E'..', N'..', X'..', B'..' are literals
+    if (SqlScan.isIdentStart(c)) {
+      pos = SqlScan.wordEnd(sql, pos);
+      boolean prefixed = pos - start == 1 && pos < length && sql.charAt(pos) == '\'';
+      if (prefixed && "eEnNxXbB".indexOf(c) >= 0) { // E'..', N'..', X'..', B'..' are literals
+        pos = SqlScan.quotedEnd(sql, pos + 1, '\'', true);
         return kind = STRING;
       }
       return kind = WORD;
     }
     pos++;
     return kind = PUNCT;
-  }
-
-
-  /** At '$' (PostgreSQL): $$...$$ or $tag$...$tag$ consumes the whole literal; else no move. */
-  private boolean dollarQuote() {
-    int i = pos + 1;
-    if (i >= length || sql.charAt(i) != '$' && !isIdentStart(sql.charAt(i))) {
-      return false; // $1 is a parameter, a lone $ an operator
-    }
-    while (i < length && i - pos <= MAX_DOLLAR_TAG && sql.charAt(i) != '$' && isIdentPart(sql.charAt(i))) {
-      i++;
-    }
-    if (i >= length || sql.charAt(i) != '$') {
-      return false;
-    }
-    String tag = sql.substring(pos, i + 1);
-    int close = sql.indexOf(tag, i + 1);
-    pos = close < 0 ? length : close + tag.length();
-    return true;
-  }
-
-  /** Returns the index after the closing quote; a doubled quote is an escaped one. */
-  private int skipQuoted(int i, char quote, boolean backslashEscapes) {
-    while (i < length) {
-      char c = sql.charAt(i);
-      if (c == '\\' && backslashEscapes) {
-        i += 2;
-      } else if (c == quote) {
-        if (i + 1 < length && sql.charAt(i + 1) == quote) {
-          i += 2;
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    return length;
   }
 
   private boolean skipBlanksAndComments() {
@@ -192,48 +154,13 @@ final class SqlLexer {
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         pos++;
       } else if (c == '-' && n == '-' || c == '#' && n != '>' && n != '-') {
-        while (pos < length && sql.charAt(pos) != '\n' && sql.charAt(pos) != '\r') {
-          pos++;
-        }
+        pos = SqlScan.lineEnd(sql, pos);
       } else if (c == '/' && n == '*') {
-        skipBlockComment();
+        pos = SqlScan.blockCommentEnd(sql, pos);
       } else {
         break;
       }
     }
     return pos > begin;
-  }
-
-  /** Nested block comment with a counter instead of recursion, so depth cannot overflow a stack. */
-  private void skipBlockComment() {
-    int depth = 0;
-    while (pos < length) {
-      char c = sql.charAt(pos);
-      char n = pos + 1 < length ? sql.charAt(pos + 1) : 0;
-      if (c == '/' && n == '*') {
-        depth++;
-        pos += 2;
-      } else if (c == '*' && n == '/') {
-        pos += 2;
-        if (--depth == 0) {
-          return;
-        }
-      } else {
-        pos++;
-      }
-    }
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private static boolean isIdentStart(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 128 && Character.isLetter(c)
-        || Character.isSurrogate(c);
-  }
-
-  private static boolean isIdentPart(char c) {
-    return isIdentStart(c) || isDigit(c) || c == '$' || c >= 128 && Character.isLetterOrDigit(c);
   }
 }

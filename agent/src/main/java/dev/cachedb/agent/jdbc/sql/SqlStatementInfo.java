@@ -19,7 +19,10 @@ public final class SqlStatementInfo {
     this.table = table;
   }
 
-  /** One of SELECT, INSERT, UPDATE, DELETE, MERGE, REPLACE, CALL, CREATE, ALTER, DROP, TRUNCATE, OTHER. */
+  /**
+   * One of SELECT, INSERT, UPDATE, DELETE, MERGE, REPLACE, CALL, CREATE, ALTER, DROP, TRUNCATE or
+   * OTHER.
+   */
   public String queryType() {
     return queryType;
   }
