@@ -17,29 +17,23 @@ public final class SqlClassifier {
   /** DDL keywords between CREATE/ALTER/DROP and the object kind (OR REPLACE, DEFINER=x, ...). */
   private static final int MAX_DDL_PREFIX_TOKENS = 16;
 
-  private static final String[] MAIN_KEYWORDS = {
-    "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE"
-  };
-  private static final String[] INSERT_MODIFIERS = {
-    "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO", "OVERWRITE", "TABLE", "ALL"
-  };
-  private static final String[] UPDATE_MODIFIERS = {"LOW_PRIORITY", "IGNORE", "ONLY"};
-  private static final String[] DELETE_MODIFIERS = {
-    "LOW_PRIORITY", "QUICK", "IGNORE", "FROM", "ONLY"
-  };
-  private static final String[] MERGE_MODIFIERS = {"INTO"};
-  private static final String[] TRUNCATE_MODIFIERS = {"TABLE", "ONLY", "IF", "EXISTS"};
-  private static final String[] DDL_MODIFIERS = {"IF", "NOT", "EXISTS", "CONCURRENTLY", "ONLY"};
-  private static final String[] SUBQUERY_STARTS = {"SELECT", "WITH", "VALUES"};
-  private static final String[] FROM_MODIFIERS = {"ONLY", "LATERAL"};
+  private static final String[] MAIN_KEYWORDS = words("SELECT INSERT UPDATE DELETE MERGE REPLACE");
+  private static final String[] TYPES =
+      words("SELECT INSERT UPDATE DELETE MERGE REPLACE CALL CREATE ALTER DROP TRUNCATE");
+  private static final String[] INSERT_MODIFIERS =
+      words("LOW_PRIORITY DELAYED HIGH_PRIORITY IGNORE INTO OVERWRITE TABLE ALL");
+  private static final String[] UPDATE_MODIFIERS = words("LOW_PRIORITY IGNORE ONLY");
+  private static final String[] DELETE_MODIFIERS = words("LOW_PRIORITY QUICK IGNORE FROM ONLY");
+  private static final String[] MERGE_MODIFIERS = words("INTO");
+  private static final String[] TRUNCATE_MODIFIERS = words("TABLE ONLY IF EXISTS");
+  private static final String[] DDL_MODIFIERS = words("IF NOT EXISTS CONCURRENTLY ONLY");
+  private static final String[] SUBQUERY_STARTS = words("SELECT WITH VALUES");
+  private static final String[] FROM_MODIFIERS = words("ONLY LATERAL");
   // USER and ROLE are left out on purpose: account names are not tables.
-  private static final String[] DDL_KINDS = {
-    "TABLE", "VIEW", "INDEX", "SEQUENCE", "TRIGGER", "SCHEMA", "DATABASE", "FUNCTION",
-    "PROCEDURE", "TYPE", "DOMAIN", "EXTENSION", "ALIAS", "SYNONYM", "EVENT"
-  };
-  private static final String[] SIMPLE_TYPES = {
-    "CALL", "CREATE", "ALTER", "DROP", "TRUNCATE"
-  };
+  private static final String[] DDL_KINDS =
+      words(
+          "TABLE VIEW INDEX SEQUENCE TRIGGER SCHEMA DATABASE FUNCTION PROCEDURE TYPE DOMAIN"
+              + " EXTENSION ALIAS SYNONYM EVENT");
 
   private final SqlLexer lexer;
   private int depth;
@@ -106,12 +100,7 @@ public final class SqlClassifier {
 
   /** The statement's type keyword (upper case) if the current token is one, else null. */
   private String keyword() {
-    for (String k : MAIN_KEYWORDS) {
-      if (lexer.isWord(k)) {
-        return k;
-      }
-    }
-    for (String k : SIMPLE_TYPES) {
+    for (String k : TYPES) {
       if (lexer.isWord(k)) {
         return k;
       }
@@ -206,5 +195,9 @@ public final class SqlClassifier {
       depth--;
     }
     lexer.next();
+  }
+
+  private static String[] words(String spaceSeparated) {
+    return spaceSeparated.split(" ");
   }
 }

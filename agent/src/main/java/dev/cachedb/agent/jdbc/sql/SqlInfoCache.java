@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Memory is bounded twice: by entry count, and by not caching statements longer than {@link
  * #MAX_CACHED_SQL_LENGTH} (those are classified every time). When full the map is cleared and
  * refilled rather than frozen: an application that inlines literals would otherwise fill it with
- * one-off statements forever and its hot statements would never get in. Clearing costs a burst
- * of re-classification, which is cheap (about a microsecond per statement).
+ * one-off statements forever and its hot statements would never get in. Clearing costs a burst of
+ * re-classification, which is cheap (about a microsecond per statement).
  */
 public final class SqlInfoCache {
 

@@ -23,13 +23,18 @@ package dev.cachedb.agent.jdbc.sql;
 final class SqlLexer {
 
   static final int EOF = 0;
+
   /** Unquoted identifier or keyword. */
   static final int WORD = 1;
+
   /** "x", `x`, or [x] when brackets are identifiers. */
   static final int QUOTED = 2;
+
   /** String literal of any kind: '..', E'..', X'..', N'..', $$..$$, $tag$..$tag$. */
   static final int STRING = 3;
+
   static final int NUMBER = 4;
+
   /** Any other single character: ( ) , . ; = ? and operators. */
   static final int PUNCT = 5;
 

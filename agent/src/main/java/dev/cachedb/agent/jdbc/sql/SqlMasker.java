@@ -3,13 +3,13 @@ package dev.cachedb.agent.jdbc.sql;
 /**
  * Replaces the literals of a SQL statement with {@code ?} so it can be logged (slow-query log):
  * numbers, hex, strings of every kind ('..', E'..', X'..', N'..', $$..$$, $tag$..$tag$) and
- * comments (dropped: they may hold anything). Runs of whitespace become one space, so the result
- * is one log line. Identifiers, keywords, operators and bind markers ({@code ?}, {@code $1}) stay.
+ * comments (dropped: they may hold anything). Runs of whitespace become one space, so the result is
+ * one log line. Identifiers, keywords, operators and bind markers ({@code ?}, {@code $1}) stay.
  *
  * <p>Double-quoted text is an identifier in standard SQL, PostgreSQL and H2 but a string in MySQL
- * without ANSI_QUOTES. It is masked where a value is expected (after an operator or LIKE, inside
- * a VALUES or IN list) and kept elsewhere, so {@code WHERE name = "bob"} does not leak while
- * {@code SELECT "Name" FROM "Users"} stays readable.
+ * without ANSI_QUOTES. It is masked where a value is expected (after an operator or LIKE, inside a
+ * VALUES or IN list) and kept elsewhere, so {@code WHERE name = "bob"} does not leak while {@code
+ * SELECT "Name" FROM "Users"} stays readable.
  *
  * <p>Linear time like the lexer, and it stops lexing once the output is longer than asked.
  */
@@ -53,12 +53,16 @@ public final class SqlMasker {
       if ((kind == SqlLexer.STRING || kind == SqlLexer.NUMBER || quotedValue) && !bindMarker) {
         out.append('?');
       } else {
-        int room = maxLength + 1 - out.length(); // a 1 MB identifier must not be copied whole
-        out.append(sql, lexer.start(), Math.min(lexer.end(), lexer.start() + Math.max(room, 1)));
+        // A 1 MB identifier must not be copied whole; room is compared, not added (overflow).
+        long room = Math.max(1L, maxLength + 1L - out.length());
+        int end = lexer.end() - lexer.start() <= room ? lexer.end() : lexer.start() + (int) room;
+        out.append(sql, lexer.start(), end);
       }
       dollarEnd = lexer.isPunct('$') ? lexer.end() : -1;
-      valueNext = kind == SqlLexer.PUNCT && "=<>!+-*/%|&^~".indexOf(lexer.first()) >= 0
-          || lexer.isWord("LIKE") || lexer.isWord("ILIKE");
+      valueNext =
+          kind == SqlLexer.PUNCT && "=<>!+-*/%|&^~".indexOf(lexer.first()) >= 0
+              || lexer.isWord("LIKE")
+              || lexer.isWord("ILIKE");
       if (lexer.isPunct('(')) {
         depth++;
         if (listNext && listDepth < 0) {
@@ -73,8 +77,11 @@ public final class SqlMasker {
           continue;
         }
       }
-      listNext = lexer.isWord("VALUES") || lexer.isWord("VALUE") || lexer.isWord("IN")
-          || listClosed && lexer.isPunct(',');
+      listNext =
+          lexer.isWord("VALUES")
+              || lexer.isWord("VALUE")
+              || lexer.isWord("IN")
+              || listClosed && lexer.isPunct(',');
       listClosed = false;
     }
     return out; // longer than maxLength exactly when text was left out: truncate() marks it

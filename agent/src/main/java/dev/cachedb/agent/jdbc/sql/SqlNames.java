@@ -3,10 +3,10 @@ package dev.cachedb.agent.jdbc.sql;
 import java.util.Locale;
 
 /**
- * Reads a possibly qualified, possibly quoted name ({@code a.b."C"}, {@code [db].[dbo].[T]},
- * {@code `s`.`t`}) into a {@code table} label value: parts joined by '.', quotes removed, doubled
- * quotes unescaped, lower-cased with {@link Locale#ROOT} (a Turkish default locale would turn
- * "INVOICES" into "ınvoıces"), and cut at {@link #MAX_LENGTH} so a label stays bounded.
+ * Reads a possibly qualified, possibly quoted name ({@code a.b."C"}, {@code [db].[dbo].[T]}, {@code
+ * `s`.`t`}) into a {@code table} label value: parts joined by '.', quotes removed, doubled quotes
+ * unescaped, lower-cased with {@link Locale#ROOT} (a Turkish default locale would turn "INVOICES"
+ * into "ınvoıces"), and cut at {@link #MAX_LENGTH} so a label stays bounded.
  */
 final class SqlNames {
 

@@ -1,8 +1,8 @@
 package dev.cachedb.agent.jdbc.sql;
 
 /**
- * Where each SQL construct ends, for {@link SqlLexer}. Every method moves forward only and stops
- * at the end of the text when a construct is unterminated, so the lexer stays linear.
+ * Where each SQL construct ends, for {@link SqlLexer}. Every method moves forward only and stops at
+ * the end of the text when a construct is unterminated, so the lexer stays linear.
  */
 final class SqlScan {
 
@@ -16,7 +16,9 @@ final class SqlScan {
   }
 
   static boolean isIdentStart(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c == '_'
         || c >= 128 && (Character.isLetter(c) || Character.isSurrogate(c));
   }
 
@@ -73,8 +75,10 @@ final class SqlScan {
     if (i >= length || sql.charAt(i) != '$' && !isIdentStart(sql.charAt(i))) {
       return -1; // $1 is a parameter, a lone $ an operator
     }
-    while (i < length && i - start <= MAX_DOLLAR_TAG
-        && sql.charAt(i) != '$' && isIdentPart(sql.charAt(i))) {
+    while (i < length
+        && i - start <= MAX_DOLLAR_TAG
+        && sql.charAt(i) != '$'
+        && isIdentPart(sql.charAt(i))) {
       i++;
     }
     if (i >= length || sql.charAt(i) != '$') {

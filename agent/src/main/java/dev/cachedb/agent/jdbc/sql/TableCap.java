@@ -4,13 +4,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Caps the number of distinct {@code table} label values: each label value is a time series in
- * every scraper, and an application that creates tables dynamically (per tenant, per day) must
- * not grow the exporter without bound. The first {@code maxTables} distinct tables keep their
- * name; later new ones are labelled {@code other}.
+ * every scraper, and an application that creates tables dynamically (per tenant, per day) must not
+ * grow the exporter without bound. The first {@code maxTables} distinct tables keep their name;
+ * later new ones are labelled {@code other}.
  *
  * <p>A known table costs one lock-free map lookup. Admitting a new table takes a lock, which
- * happens at most {@code maxTables} times in the life of the cap, so the count stays exact;
- * once full, unknown tables get {@code other} without locking.
+ * happens at most {@code maxTables} times in the life of the cap, so the count stays exact; once
+ * full, unknown tables get {@code other} without locking.
  */
 public final class TableCap {
 

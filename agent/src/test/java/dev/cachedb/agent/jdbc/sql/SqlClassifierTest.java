@@ -16,8 +16,18 @@ class SqlClassifierTest {
   static final Set<String> TYPES =
       new HashSet<>(
           Arrays.asList(
-              "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "CALL", "CREATE",
-              "ALTER", "DROP", "TRUNCATE", "OTHER"));
+              "SELECT",
+              "INSERT",
+              "UPDATE",
+              "DELETE",
+              "MERGE",
+              "REPLACE",
+              "CALL",
+              "CREATE",
+              "ALTER",
+              "DROP",
+              "TRUNCATE",
+              "OTHER"));
 
   /** Every row of statements.txt: expected type, expected table, SQL. */
   static Stream<Arguments> statements() {
@@ -56,7 +66,8 @@ class SqlClassifierTest {
 
   @Test
   void longQuotedTableNameIsCutTo128Characters() {
-    String info = SqlClassifier.classify("INSERT INTO \"" + repeat("B", 5000) + "\" VALUES (1)").table();
+    String info =
+        SqlClassifier.classify("INSERT INTO \"" + repeat("B", 5000) + "\" VALUES (1)").table();
 
     assertThat(info).isEqualTo(repeat("b", SqlClassifier.MAX_TABLE_LENGTH));
   }

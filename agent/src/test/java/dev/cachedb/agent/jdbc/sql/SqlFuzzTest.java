@@ -17,11 +17,67 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SqlFuzzTest {
 
   private static final String[] FRAGMENTS = {
-    "'", "''", "\"", "`", "[", "]", "(", ")", "{", "}", "$$", "$a$", "$", "/*", "*/", "--", "#",
-    "\n", " ", "\t", "\\", ".", ",", ";", "?", "=", ":", "::", "E'", "x'", "0x", "1", "1.5e-3",
-    "SELECT", "FROM", "INSERT", "INTO", "UPDATE", "DELETE", "WITH", "AS", "ON", "INDEX", "TABLE",
-    "CALL", "CREATE", "DROP", "VALUES", "IN", "LIKE", "ONLY", "t", "s.t", "é", "顧", "\uD83D\uDE00",
-    "\uD800", "\uDC00", "\u0000", "\u00A0", "\u2028"
+    "'",
+    "''",
+    "\"",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "$$",
+    "$a$",
+    "$",
+    "/*",
+    "*/",
+    "--",
+    "#",
+    "\n",
+    " ",
+    "\t",
+    "\\",
+    ".",
+    ",",
+    ";",
+    "?",
+    "=",
+    ":",
+    "::",
+    "E'",
+    "x'",
+    "0x",
+    "1",
+    "1.5e-3",
+    "SELECT",
+    "FROM",
+    "INSERT",
+    "INTO",
+    "UPDATE",
+    "DELETE",
+    "WITH",
+    "AS",
+    "ON",
+    "INDEX",
+    "TABLE",
+    "CALL",
+    "CREATE",
+    "DROP",
+    "VALUES",
+    "IN",
+    "LIKE",
+    "ONLY",
+    "t",
+    "s.t",
+    "é",
+    "顧",
+    "\uD83D\uDE00",
+    "\uD800",
+    "\uDC00",
+    "\u0000",
+    "\u00A0",
+    "\u2028"
   };
 
   @Test
@@ -31,7 +87,8 @@ class SqlFuzzTest {
       StringBuilder sql = new StringBuilder();
       int length = random.nextInt(64);
       for (int j = 0; j < length; j++) {
-        sql.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : (char) random.nextInt(128));
+        sql.append(
+            random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : (char) random.nextInt(128));
       }
       check(sql.toString());
     }
@@ -68,9 +125,33 @@ class SqlFuzzTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"(", ")", "'", "\"", "`", "[", "/*", "*/", "--", "$$", "$a$", "{", "SELECT ",
-      "FROM ", "WITH a AS (", "(SELECT * FROM ", "\\", "E'", "'\\", "INSERT INTO ", "CREATE INDEX ",
-      "a.", "1", "é"})
+  @ValueSource(
+      strings = {
+        "(",
+        ")",
+        "'",
+        "\"",
+        "`",
+        "[",
+        "/*",
+        "*/",
+        "--",
+        "$$",
+        "$a$",
+        "{",
+        "SELECT ",
+        "FROM ",
+        "WITH a AS (",
+        "(SELECT * FROM ",
+        "\\",
+        "E'",
+        "'\\",
+        "INSERT INTO ",
+        "CREATE INDEX ",
+        "a.",
+        "1",
+        "é"
+      })
   void megabyteOfOneFragmentIsHandled(String fragment) {
     String sql = repeatToMegabyte(fragment);
 

@@ -55,7 +55,10 @@ class SqlInfoCacheTest {
           new Thread(
               () -> {
                 for (int i = 0; i < 20_000; i++) {
-                  if (!cache.get("UPDATE t" + (i % 40) + " SET a = ?").table().equals("t" + (i % 40))) {
+                  if (!cache
+                      .get("UPDATE t" + (i % 40) + " SET a = ?")
+                      .table()
+                      .equals("t" + (i % 40))) {
                     wrong[0] = true;
                   }
                 }

@@ -14,24 +14,38 @@ class SqlMaskerTest {
   static Stream<Arguments> masked() {
     return Stream.of(
         Arguments.of("WHERE id = 42 AND n='x'", "WHERE id = ? AND n=?"),
-        Arguments.of("SELECT * FROM t WHERE a = 1.5 AND b = -7 AND c = 1e10", "SELECT * FROM t WHERE a = ? AND b = -? AND c = ?"),
+        Arguments.of(
+            "SELECT * FROM t WHERE a = 1.5 AND b = -7 AND c = 1e10",
+            "SELECT * FROM t WHERE a = ? AND b = -? AND c = ?"),
         Arguments.of("SELECT .5, 3.25E-4, 0x1F, 0XAB", "SELECT ?, ?, ?, ?"),
         Arguments.of("SELECT X'0A1B', x'ff', B'0101', N'name'", "SELECT ?, ?, ?, ?"),
         Arguments.of("SELECT 'it''s' FROM t", "SELECT ? FROM t"),
         Arguments.of("SELECT 'a\\'b', 'c' FROM t", "SELECT ?, ? FROM t"),
         Arguments.of("SELECT E'it\\'s', e'x' FROM t", "SELECT ?, ? FROM t"),
         Arguments.of("SELECT $$ secret 1 $$, $tag$ it's $x$ $tag$ FROM t", "SELECT ?, ? FROM t"),
-        Arguments.of("SELECT * FROM t WHERE id = $1 AND n = ?", "SELECT * FROM t WHERE id = $1 AND n = ?"),
-        Arguments.of("SELECT * FROM t WHERE d > '2020-01-01'::date", "SELECT * FROM t WHERE d > ?::date"),
+        Arguments.of(
+            "SELECT * FROM t WHERE id = $1 AND n = ?", "SELECT * FROM t WHERE id = $1 AND n = ?"),
+        Arguments.of(
+            "SELECT * FROM t WHERE d > '2020-01-01'::date", "SELECT * FROM t WHERE d > ?::date"),
         Arguments.of("SELECT a -- secret 123\nFROM t", "SELECT a FROM t"),
         Arguments.of("SELECT a # secret 123\nFROM t", "SELECT a FROM t"),
         Arguments.of("SELECT /*+ INDEX(t i) */ a /* 42 */ FROM t", "SELECT a FROM t"),
         Arguments.of("SELECT a /* outer /* 7 */ 8 */ FROM t", "SELECT a FROM t"),
-        Arguments.of("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y')", "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"),
-        Arguments.of("INSERT INTO t VALUES (\"bob\", \"x\"), (\"eve\", 3)", "INSERT INTO t VALUES (?, ?), (?, ?)"),
-        Arguments.of("SELECT \"Name\" FROM \"Users\" WHERE \"Name\" = \"bob\"", "SELECT \"Name\" FROM \"Users\" WHERE \"Name\" = ?"),
-        Arguments.of("SELECT * FROM t WHERE n LIKE \"%x%\" AND m IN (\"a\", \"b\")", "SELECT * FROM t WHERE n LIKE ? AND m IN (?, ?)"),
-        Arguments.of("SELECT `a1` FROM `t2` WHERE t2.c3 IN (4, 5)", "SELECT `a1` FROM `t2` WHERE t2.c3 IN (?, ?)"),
+        Arguments.of(
+            "INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y')",
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"),
+        Arguments.of(
+            "INSERT INTO t VALUES (\"bob\", \"x\"), (\"eve\", 3)",
+            "INSERT INTO t VALUES (?, ?), (?, ?)"),
+        Arguments.of(
+            "SELECT \"Name\" FROM \"Users\" WHERE \"Name\" = \"bob\"",
+            "SELECT \"Name\" FROM \"Users\" WHERE \"Name\" = ?"),
+        Arguments.of(
+            "SELECT * FROM t WHERE n LIKE \"%x%\" AND m IN (\"a\", \"b\")",
+            "SELECT * FROM t WHERE n LIKE ? AND m IN (?, ?)"),
+        Arguments.of(
+            "SELECT `a1` FROM `t2` WHERE t2.c3 IN (4, 5)",
+            "SELECT `a1` FROM `t2` WHERE t2.c3 IN (?, ?)"),
         Arguments.of("SELECT * FROM t LIMIT 10 OFFSET 20", "SELECT * FROM t LIMIT ? OFFSET ?"),
         Arguments.of("  SELECT\n\t*\r\n  FROM   t  ", "SELECT * FROM t"),
         Arguments.of("SELECT arr[1] FROM t", "SELECT arr[?] FROM t"),
@@ -79,6 +93,15 @@ class SqlMaskerTest {
   void tinyMaxLengthStillBounded() {
     assertThat(SqlMasker.mask("SELECT 1", 2)).isEqualTo("SE");
     assertThat(SqlMasker.mask("SELECT 1", 0)).isEmpty();
+  }
+
+  @Test
+  void unlimitedLengthMasksEverything() {
+    String sql = "SELECT " + SqlClassifierTest.repeat("name, 7, ", 100_000) + "x FROM t";
+
+    String masked = SqlMasker.mask(sql, Integer.MAX_VALUE);
+
+    assertThat(masked).hasSize(sql.length()).doesNotContain("7").endsWith("name, ?, x FROM t");
   }
 
   @Test
