@@ -1,0 +1,203 @@
+package dev.cachedb.agent.jdbc.sql;
+
+/**
+ * Classifies a SQL statement into the {@code query_type} and {@code table} labels of the metrics
+ * contract (docs/readme-sql.md lists every rule with examples).
+ *
+ * <p>Design: one forward walk over {@link SqlLexer} tokens with a parenthesis depth counter. No
+ * regular expressions (they can backtrack), no recursion (nesting depth is attacker-sized), no
+ * rewinding: the cost is linear in the statement's length. Subqueries, CTE bodies and function
+ * arguments are skipped by comparing the depth with the depth of the statement's own keyword.
+ */
+public final class SqlClassifier {
+
+  /** Longer table names are cut so a label stays bounded whatever the SQL holds. */
+  static final int MAX_TABLE_LENGTH = SqlNames.MAX_LENGTH;
+
+  /** DDL keywords between CREATE/ALTER/DROP and the object kind (OR REPLACE, DEFINER=x, ...). */
+  private static final int MAX_DDL_PREFIX_TOKENS = 16;
+
+  private static final String[] MAIN_KEYWORDS = words("SELECT INSERT UPDATE DELETE MERGE REPLACE");
+  private static final String[] TYPES =
+      words("SELECT INSERT UPDATE DELETE MERGE REPLACE CALL CREATE ALTER DROP TRUNCATE");
+  private static final String[] INSERT_MODIFIERS =
+      words("LOW_PRIORITY DELAYED HIGH_PRIORITY IGNORE INTO OVERWRITE TABLE ALL");
+  private static final String[] UPDATE_MODIFIERS = words("LOW_PRIORITY IGNORE ONLY");
+  private static final String[] DELETE_MODIFIERS = words("LOW_PRIORITY QUICK IGNORE FROM ONLY");
+  private static final String[] MERGE_MODIFIERS = words("INTO");
+  private static final String[] TRUNCATE_MODIFIERS = words("TABLE ONLY IF EXISTS");
+  private static final String[] DDL_MODIFIERS = words("IF NOT EXISTS CONCURRENTLY ONLY");
+  private static final String[] SUBQUERY_STARTS = words("SELECT WITH VALUES");
+  private static final String[] FROM_MODIFIERS = words("ONLY LATERAL");
+  // USER and ROLE are left out on purpose: account names are not tables.
+  private static final String[] DDL_KINDS =
+      words(
+          "TABLE VIEW INDEX SEQUENCE TRIGGER SCHEMA DATABASE FUNCTION PROCEDURE TYPE DOMAIN"
+              + " EXTENSION ALIAS SYNONYM EVENT");
+
+  private final SqlLexer lexer;
+  private int depth;
+
+  private SqlClassifier(String sql) {
+    this.lexer = new SqlLexer(sql, true);
+  }
+
+  /** Never throws, never returns null; null or empty SQL is OTHER/none. */
+  public static SqlStatementInfo classify(String sql) {
+    if (sql == null || sql.isEmpty()) {
+      return SqlStatementInfo.OTHER;
+    }
+    try {
+      return new SqlClassifier(sql).statement();
+    } catch (RuntimeException | StackOverflowError e) {
+      return SqlStatementInfo.OTHER; // last resort only: the walk itself has no throwing path
+    }
+  }
+
+  private SqlStatementInfo statement() {
+    advance();
+    // "(SELECT ...)", JDBC escapes "{call p(?)}" and "{? = call p(?)}".
+    while (lexer.isPunct('(') || lexer.isPunct('{') || lexer.isPunct('?') || lexer.isPunct('=')) {
+      advance();
+    }
+    if (lexer.isWord("WITH")) {
+      skipCommonTableExpressions();
+    }
+    String type = keyword();
+    if (type == null) {
+      return SqlStatementInfo.OTHER;
+    }
+    advance();
+    String table;
+    switch (type) {
+      case "SELECT":
+        table = selectTable();
+        break;
+      case "INSERT":
+      case "REPLACE":
+        table = nameAfter(INSERT_MODIFIERS);
+        break;
+      case "UPDATE":
+        table = nameAfter(UPDATE_MODIFIERS);
+        break;
+      case "DELETE":
+        table = nameAfter(DELETE_MODIFIERS);
+        break;
+      case "MERGE":
+        table = nameAfter(MERGE_MODIFIERS);
+        break;
+      case "TRUNCATE":
+        table = nameAfter(TRUNCATE_MODIFIERS);
+        break;
+      case "CALL":
+        table = SqlNames.read(lexer);
+        break;
+      default:
+        table = ddlObject();
+    }
+    return new SqlStatementInfo(type, table == null ? SqlStatementInfo.NO_TABLE : table);
+  }
+
+  /** The statement's type keyword (upper case) if the current token is one, else null. */
+  private String keyword() {
+    for (String k : TYPES) {
+      if (lexer.isWord(k)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** WITH [RECURSIVE] a AS (...), b AS (...) SELECT: stops on the main keyword at WITH's depth. */
+  private void skipCommonTableExpressions() {
+    int base = depth;
+    advance();
+    while (lexer.kind() != SqlLexer.EOF) {
+      if (depth == base && lexer.isAnyWord(MAIN_KEYWORDS)) {
+        return;
+      }
+      advance();
+    }
+  }
+
+  /** First table after the SELECT's own FROM; a subquery there yields its first real table. */
+  private String selectTable() {
+    int base = depth;
+    while (!(depth == base && lexer.isWord("FROM"))) {
+      if (lexer.kind() == SqlLexer.EOF || depth == base && lexer.isPunct(';')) {
+        return null; // SELECT 1, SELECT NOW()
+      }
+      advance();
+    }
+    int floor = depth; // the outer FROM's depth: never look past the derived table's end
+    while (true) {
+      advance(); // past FROM
+      while (lexer.isPunct('(') || lexer.isAnyWord(FROM_MODIFIERS)) {
+        advance();
+      }
+      if (SqlNames.isName(lexer) && !lexer.isAnyWord(SUBQUERY_STARTS)) {
+        String name = SqlNames.read(lexer);
+        // generate_series(1, 10), TABLE(...), UNNEST(...): a function, not a table.
+        if (name == null || lexer.isPunct('(') || name.equals("dual")) {
+          return null;
+        }
+        return name;
+      }
+      // Derived table: its own FROM, at the depth of its SELECT, before its parenthesis closes.
+      int inner = depth;
+      while (!(depth == inner && lexer.isWord("FROM"))) {
+        if (lexer.kind() == SqlLexer.EOF || depth < inner || depth <= floor) {
+          return null;
+        }
+        advance();
+      }
+    }
+  }
+
+  private String nameAfter(String[] modifiers) {
+    while (lexer.isAnyWord(modifiers)) {
+      advance();
+    }
+    return SqlNames.read(lexer);
+  }
+
+  /** CREATE/ALTER/DROP: the object after TABLE, VIEW...; INDEX and TRIGGER: the table after ON. */
+  private String ddlObject() {
+    int base = depth;
+    for (int i = 0; !lexer.isAnyWord(DDL_KINDS); i++) {
+      if (i >= MAX_DDL_PREFIX_TOKENS || lexer.kind() == SqlLexer.EOF) {
+        return null; // ALTER SESSION SET ..., CREATE USER ...
+      }
+      advance();
+    }
+    boolean onTable = lexer.isWord("INDEX") || lexer.isWord("TRIGGER");
+    advance();
+    // PostgreSQL's unnamed "CREATE INDEX ON t (a)": ON is not the index name.
+    String name = onTable && lexer.isWord("ON") ? null : nameAfter(DDL_MODIFIERS);
+    if (onTable) {
+      while (lexer.kind() != SqlLexer.EOF && !(depth == base && lexer.isWord("ON"))) {
+        advance();
+      }
+      if (lexer.kind() != SqlLexer.EOF) {
+        advance();
+        String table = nameAfter(DDL_MODIFIERS);
+        name = table != null ? table : name;
+      }
+    }
+    return name;
+  }
+
+  /** Moves on one token, counting the parenthesis just passed. */
+  private void advance() {
+    if (lexer.isPunct('(')) {
+      depth++;
+    } else if (lexer.isPunct(')')) {
+      depth--;
+    }
+    lexer.next();
+  }
+
+  private static String[] words(String spaceSeparated) {
+    return spaceSeparated.split(" ");
+  }
+}

@@ -1,0 +1,171 @@
+package dev.cachedb.agent.jdbc.sql;
+
+/**
+ * Single-pass SQL tokenizer shared by {@link SqlClassifier} and {@link SqlMasker}.
+ *
+ * <p>Design: the lexer never backtracks. Every character is examined a bounded number of times, so
+ * the cost is linear in the statement's length whatever the input (1 MB of quotes, comment openers
+ * or parentheses). Unterminated strings, quoted identifiers and comments simply run to the end of
+ * the text. Whitespace and comments are skipped between tokens; {@link #gapBefore()} tells the
+ * masker that something was skipped so it can keep tokens apart without copying comment text.
+ *
+ * <p>Dialect choices, made for the safer outcome when dialects disagree:
+ *
+ * <ul>
+ *   <li>Backslash escapes a quote inside '...' (MySQL default). In PostgreSQL with
+ *       standard_conforming_strings a string ending in a backslash then runs on: the masker hides
+ *       too much rather than leaking, which is the right way to be wrong.
+ *   <li>Block comments nest (PostgreSQL, H2, the SQL standard).
+ *   <li>{@code #} starts a comment (MySQL) except in PostgreSQL's {@code #>}, {@code #>>} and
+ *       {@code #-} operators.
+ * </ul>
+ */
+final class SqlLexer {
+
+  static final int EOF = 0;
+
+  /** Unquoted identifier or keyword. */
+  static final int WORD = 1;
+
+  /** "x", `x`, or [x] when brackets are identifiers. */
+  static final int QUOTED = 2;
+
+  /** String literal of any kind: '..', E'..', X'..', N'..', $$..$$, $tag$..$tag$. */
+  static final int STRING = 3;
+
+  static final int NUMBER = 4;
+
+  /** Any other single character: ( ) , . ; = ? and operators. */
+  static final int PUNCT = 5;
+
+  private final String sql;
+  private final int length;
+  private final boolean bracketIdentifiers;
+  private int pos;
+  private int kind;
+  private int start;
+  private boolean gapBefore;
+
+  SqlLexer(String sql, boolean bracketIdentifiers) {
+    this.sql = sql;
+    this.length = sql.length();
+    this.bracketIdentifiers = bracketIdentifiers;
+  }
+
+  String text() {
+    return sql;
+  }
+
+  int kind() {
+    return kind;
+  }
+
+  int start() {
+    return start;
+  }
+
+  /** End (exclusive) of the current token. */
+  int end() {
+    return pos;
+  }
+
+  /** True when whitespace or a comment preceded the current token. */
+  boolean gapBefore() {
+    return gapBefore;
+  }
+
+  char first() {
+    return sql.charAt(start);
+  }
+
+  boolean isPunct(char c) {
+    return kind == PUNCT && sql.charAt(start) == c;
+  }
+
+  /** Case-insensitive keyword test without allocating; {@code upper} is an ASCII keyword. */
+  boolean isWord(String upper) {
+    return kind == WORD
+        && pos - start == upper.length()
+        && sql.regionMatches(true, start, upper, 0, upper.length());
+  }
+
+  boolean isAnyWord(String[] upperWords) {
+    for (String w : upperWords) {
+      if (isWord(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Moves to the next token and returns its kind. */
+  int next() {
+    gapBefore = skipBlanksAndComments();
+    start = pos;
+    lex();
+    if (kind != EOF && pos <= start) {
+      pos = start + 1; // guards the single-pass promise: every token consumes a character
+    }
+    return kind;
+  }
+
+  private int lex() {
+    if (pos >= length) {
+      return kind = EOF;
+    }
+    char c = sql.charAt(pos);
+    if (c == '\'') {
+      pos = SqlScan.quotedEnd(sql, pos + 1, '\'', true);
+      return kind = STRING;
+    }
+    if (c == '"' || c == '`') {
+      pos = SqlScan.quotedEnd(sql, pos + 1, c, false);
+      return kind = QUOTED;
+    }
+    if (c == '[' && bracketIdentifiers) {
+      pos = SqlScan.quotedEnd(sql, pos + 1, ']', false);
+      return kind = QUOTED;
+    }
+    if (c == '$') {
+      int end = SqlScan.dollarQuoteEnd(sql, pos);
+      if (end > 0) {
+        pos = end;
+        return kind = STRING;
+      }
+    }
+    boolean fraction = c == '.' && pos + 1 < length && SqlScan.isDigit(sql.charAt(pos + 1));
+    if (SqlScan.isDigit(c) || fraction) {
+      pos = SqlScan.numberEnd(sql, pos);
+      return kind = NUMBER;
+    }
+    if (SqlScan.isIdentStart(c)) {
+      pos = SqlScan.wordEnd(sql, pos);
+      boolean prefixed = pos - start == 1 && pos < length && sql.charAt(pos) == '\'';
+      if (prefixed && "eEnNxXbB".indexOf(c) >= 0) { // E'..', N'..', X'..', B'..' are literals
+        pos = SqlScan.quotedEnd(sql, pos + 1, '\'', true);
+        return kind = STRING;
+      }
+      return kind = WORD;
+    }
+    pos++;
+    return kind = PUNCT;
+  }
+
+  private boolean skipBlanksAndComments() {
+    int begin = pos;
+    while (pos < length) {
+      char c = sql.charAt(pos);
+      char n = pos + 1 < length ? sql.charAt(pos + 1) : 0;
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pos++;
+      } else if (c == '-' && n == '-' || c == '#' && n != '>' && n != '-') {
+        pos = SqlScan.lineEnd(sql, pos);
+      } else if (c == '/' && n == '*') {
+        pos = SqlScan.blockCommentEnd(sql, pos);
+      } else {
+        break;
+      }
+    }
+    return pos > begin;
+  }
+}
