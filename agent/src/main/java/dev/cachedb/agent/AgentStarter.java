@@ -72,11 +72,18 @@ final class AgentStarter {
       return;
     }
 
+    if (config.getBoolean(ConfigKey.REDIS_ENABLED)
+        || config.getBoolean(ConfigKey.JDBC_ENABLED)
+        || config.getBoolean(ConfigKey.POOL_ENABLED)) {
+      // Before any module class is loaded: verifying a module or recorder class can load the
+      // bootstrap hook classes it refers to, and they must come from the bootstrap copy, never
+      // the agent jar on the application class path. Only when something will be instrumented:
+      // appending to the bootstrap path costs the JVM its class-data sharing for application
+      // classes (it says so in one line on stderr).
+      BootstrapJar.install(inst, agentJar());
+    }
     List<InstrumentationModule> modules = enabled(Instrumentations.all(), config);
     if (!modules.isEmpty()) {
-      // Only when something will be instrumented: appending to the bootstrap path costs the JVM
-      // its class-data sharing for application classes (it says so in one line on stderr).
-      BootstrapJar.install(inst, agentJar());
       AgentContext context = new AgentContext(config, registry);
       for (InstrumentationModule m : modules) {
         m.start(context);
