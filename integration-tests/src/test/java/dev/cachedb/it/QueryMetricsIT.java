@@ -105,7 +105,7 @@ class QueryMetricsIT {
   private void h2Scenario(String name, boolean pool) throws Exception {
     Path file = Paths.get("target", "h2-it", name + "-" + System.nanoTime()).toAbsolutePath();
     String url = "jdbc:h2:file:" + file;
-    createSchema(url, "sa", "", "CREATE ALIAS SLEEP_MS FOR 'java.lang.Thread.sleep'");
+    createSchema(url, "sa", "", "CREATE ALIAS SLEEP_MS FOR '" + QueryWorkloadApp.class.getName() + ".sleepMs'");
     scenario("jdbc-h2", url, "sa", "", pool,
         "SELECT SLEEP_MS(1200) FROM customers WHERE id = 100",
         "SELECT SLEEP_MS(?) FROM customers WHERE id = ?");

@@ -67,6 +67,15 @@ public final class QueryWorkloadApp {
     Thread.sleep(Long.MAX_VALUE);
   }
 
+  /**
+   * H2's slow statement: {@code CREATE ALIAS SLEEP_MS FOR 'dev.cachedb.it.apps.QueryWorkloadApp.sleepMs'}.
+   * Not Thread.sleep itself: JDK 21 added an overload, and H2 refuses ambiguous aliases.
+   */
+  public static long sleepMs(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    return millis;
+  }
+
   /** Work on a pooled connection borrowed for it, or on the one DriverManager connection. */
   private void inConnection(Work work) throws Exception {
     if (pool != null) {
