@@ -151,6 +151,8 @@ class QueryMetricsIT {
       expected.put("INSERT orders", 1.0); // one executeBatch of 3 rows
       expected.put("INSERT audit_log", 1.0); // one executeBatch of 2 addBatch(sql)
       expected.put("DELETE orders", 1.0);
+      expected.put("UPDATE orders", 1.0); // executeLargeUpdate(sql)
+      expected.put("UPDATE audit_log", 1.0); // execute(sql)
       expected.put("DELETE customers", 1.0);
       expected.put("SELECT missing_table", 1.0);
       if (pool && driver.equals("jdbc-mariadb")) {

@@ -22,7 +22,8 @@ import java.sql.Statement;
  * {@code run} executes, on schema customers/orders/audit_log (created by the test): per round an
  * INSERT, SELECT and UPDATE on customers (prepared) and a SELECT on orders (plain statement);
  * then once: a prepared batch into orders, a plain batch into audit_log, a plain DELETE on
- * orders, a prepared DELETE on customers, a failing SELECT on missing_table and SLOW_SQL.
+ * orders, a plain executeLargeUpdate on orders, a plain execute(sql) UPDATE on audit_log, a
+ * prepared DELETE on customers, a failing SELECT on missing_table and SLOW_SQL.
  * Every literal holds "secret", so the test can check that none reaches a scrape or a log line.
  *
  * <p>{@code attach} does ROUNDS rounds of a prepared SELECT and a plain UPDATE on customers,
@@ -137,6 +138,8 @@ public final class QueryWorkloadApp {
         s.addBatch("INSERT INTO audit_log (id, note) VALUES (2, 'erin-secret')");
         s.executeBatch();
         s.executeUpdate("DELETE FROM orders WHERE note = 'frank-secret'");
+        s.executeLargeUpdate("UPDATE orders SET note = 'ivan-secret' WHERE id = 0");
+        s.execute("UPDATE audit_log SET note = 'judy-secret' WHERE id = 1");
       }
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM customers WHERE id = ?")) {
         ps.setInt(1, 100 + rounds - 1);
