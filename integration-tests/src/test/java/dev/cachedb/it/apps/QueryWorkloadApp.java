@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,7 +24,8 @@ import java.sql.Statement;
  * INSERT, SELECT and UPDATE on customers (prepared) and a SELECT on orders (plain statement);
  * then once: a prepared batch into orders, a plain batch into audit_log, a plain DELETE on
  * orders, a plain executeLargeUpdate on orders, a plain execute(sql) UPDATE on audit_log, a
- * prepared DELETE on customers, a failing SELECT on missing_table and SLOW_SQL.
+ * CallableStatement CALL of touch_customers (a procedure the test creates), a prepared DELETE on
+ * customers, a failing SELECT on missing_table and SLOW_SQL.
  * Every literal holds "secret", so the test can check that none reaches a scrape or a log line.
  *
  * <p>{@code attach} does ROUNDS rounds of a prepared SELECT and a plain UPDATE on customers,
@@ -140,6 +142,10 @@ public final class QueryWorkloadApp {
         s.executeUpdate("DELETE FROM orders WHERE note = 'frank-secret'");
         s.executeLargeUpdate("UPDATE orders SET note = 'ivan-secret' WHERE id = 0");
         s.execute("UPDATE audit_log SET note = 'judy-secret' WHERE id = 1");
+      }
+      try (CallableStatement cs = c.prepareCall("CALL touch_customers(?)")) {
+        cs.setInt(1, 0);
+        cs.execute();
       }
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM customers WHERE id = ?")) {
         ps.setInt(1, 100 + rounds - 1);

@@ -3,7 +3,7 @@ package dev.cachedb.agent.jdbc.sql;
 import java.util.Locale;
 
 /**
- * PLACEHOLDER (branch jdbc): first keyword, and the word after FROM/INTO/UPDATE, lower-cased.
+ * PLACEHOLDER (branch jdbc): first keyword, and the word after FROM/INTO/UPDATE/CALL, lower-cased.
  * Replaced wholesale by the real classifier from branch sql.
  */
 public final class SqlClassifier {
@@ -22,7 +22,7 @@ public final class SqlClassifier {
     String table = "none";
     for (int i = 0; i < words.length - 1; i++) {
       String w = words[i].toUpperCase(Locale.ROOT);
-      if (w.equals("FROM") || w.equals("INTO") || (i == 0 && w.equals("UPDATE"))) {
+      if (w.equals("FROM") || w.equals("INTO") || (i == 0 && (w.equals("UPDATE") || w.equals("CALL")))) {
         table = words[i + 1].toLowerCase(Locale.ROOT);
         break;
       }
