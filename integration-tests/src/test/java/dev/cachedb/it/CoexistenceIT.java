@@ -45,6 +45,7 @@ class CoexistenceIT {
       assertThat(otel.text()).as("OpenTelemetry's own endpoint works").contains("jvm_");
       assertThat(ours.value("cachedb_agent_info", "version", "0.1.0")).isEqualTo(1.0);
       assertThat(ours.value("cachedb_agent_transform_errors_total")).isEqualTo(0.0);
+      assertThat(workloadSeries(alone)).as("the workload was measured").isNotEmpty();
       assertThat(workloadSeries(ours)).isEqualTo(workloadSeries(alone));
       assertThat(app.stderr()).doesNotContain("[cachedb-agent] ERROR");
     }

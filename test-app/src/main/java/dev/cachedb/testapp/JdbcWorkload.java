@@ -2,16 +2,16 @@ package dev.cachedb.testapp;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 /**
  * Plain JDBC through {@link DriverManager}, the way a service written before connection pools were
- * common talks to its database: one connection, statements and prepared statements on it.
+ * common talks to its database: one connection, prepared statements on it. Each round is a
+ * {@link QueryRound} on {@code customers}: per round, in {@code db_queries_total}, INSERT 2 (one
+ * plus one batch), SELECT 1, UPDATE 1, DELETE 1.
  */
 final class JdbcWorkload implements Workload {
   private final String url;
+  private final QueryRound queries = new QueryRound("customers");
   private Connection connection;
   private int round;
 
@@ -27,28 +27,12 @@ final class JdbcWorkload implements Workload {
   @Override
   public void setUp() throws Exception {
     connection = DriverManager.getConnection(url, "sa", "");
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS customers (id INT PRIMARY KEY, name VARCHAR(64))");
-      s.execute("DELETE FROM customers");
-    }
+    queries.createTable(connection);
   }
 
   @Override
   public void runOnce() throws Exception {
-    int id = round++;
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO customers (id, name) VALUES (?, ?)")) {
-      insert.setInt(1, id);
-      insert.setString(2, "customer-" + id);
-      insert.executeUpdate();
-    }
-    try (PreparedStatement select =
-        connection.prepareStatement("SELECT name FROM customers WHERE id = ?")) {
-      select.setInt(1, id);
-      try (ResultSet rs = select.executeQuery()) {
-        rs.next();
-      }
-    }
+    queries.run(connection, round++);
   }
 
   @Override

@@ -22,6 +22,7 @@ public final class TestApp {
     Options options = Options.parse(args);
     List<Workload> workloads = new ArrayList<>();
     workloads.add(new JdbcWorkload(options.jdbcUrl));
+    workloads.add(new HikariJdbcWorkload(options.jdbcUrl));
 
     for (Workload w : workloads) {
       w.setUp();

@@ -17,6 +17,26 @@ public enum ConfigKey {
   HOST("host", "0.0.0.0", ValueType.HOST, "address to bind; 127.0.0.1 keeps the endpoint local"),
   REDIS_ENABLED("redis.enabled", "true", ValueType.BOOLEAN, "instrument Jedis and Lettuce"),
   JDBC_ENABLED("jdbc.enabled", "true", ValueType.BOOLEAN, "instrument JDBC statement executions"),
+  JDBC_STATEMENT_CACHE_SIZE(
+      "jdbc.statement_cache_size",
+      "1000",
+      ValueType.POSITIVE_INT,
+      "distinct SQL strings whose classification is kept, so a repeated statement is not re-parsed"),
+  JDBC_MAX_TABLES(
+      "jdbc.max_tables",
+      "200",
+      ValueType.POSITIVE_INT,
+      "distinct table labels; statements on further new tables are labelled other"),
+  JDBC_SLOW_QUERY_THRESHOLD(
+      "jdbc.slow_query_threshold",
+      "500ms",
+      ValueType.DURATION,
+      "executions taking at least this long count in db_slow_queries_total"),
+  JDBC_SLOW_QUERY_LOG(
+      "jdbc.slow_query_log",
+      "true",
+      ValueType.BOOLEAN,
+      "log slow queries, literals masked, at most one line per second"),
   POOL_ENABLED("pool.enabled", "true", ValueType.BOOLEAN, "instrument JDBC connection pools"),
   JVM_METRICS_ENABLED(
       "jvm_metrics.enabled", "true", ValueType.BOOLEAN, "export client_java's standard JVM metrics"),

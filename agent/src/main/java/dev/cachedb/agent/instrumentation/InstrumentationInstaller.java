@@ -2,6 +2,7 @@ package dev.cachedb.agent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.cachedb.agent.config.AgentConfig;
@@ -12,6 +13,7 @@ import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -33,7 +35,13 @@ public final class InstrumentationInstaller {
     AgentLog.Level failureLevel =
         config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG;
     AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        // Declared methods only: advice wraps methods a type declares, and resolving the full
+        // method graph would need every super type's class file, which another agent's
+        // injected interfaces (OpenTelemetry's) do not have.
+        new AgentBuilder.Default(
+                new ByteBuddy()
+                    .with(TypeValidation.DISABLED)
+                    .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -67,6 +75,17 @@ public final class InstrumentationInstaller {
         .or(nameStartsWith("jdk."))
         .or(nameStartsWith("sun."))
         .or(nameStartsWith("com.sun."))
+        // Another agent's own classes (OpenTelemetry's run in its own loader, often without
+        // locatable class files, so matching them only fails) and its unshaded Byte Buddy. The
+        // name is built at run time because the shade plugin would relocate the literal.
+        .or(nameStartsWith("io.opentelemetry.javaagent."))
+        .or(nameStartsWith(String.join(".", "net", "bytebuddy", "")))
+        .or(nameStartsWith("co.elastic.apm.agent."))
+        .or(nameStartsWith("datadog.trace."))
+        .or(nameStartsWith("com.newrelic."))
+        // JDK dynamic proxies have no class file to describe; the statement or connection
+        // behind a proxy is instrumented itself.
+        .or(nameContains("$Proxy"))
         .or(isSynthetic());
   }
 

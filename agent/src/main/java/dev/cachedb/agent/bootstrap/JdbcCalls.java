@@ -1,0 +1,33 @@
+package dev.cachedb.agent.bootstrap;
+
+/**
+ * What JDBC advice calls. The agent installs its recorder in {@link #sink} at start; until then,
+ * and when JDBC instrumentation is off, calls go to a sink that does nothing.
+ *
+ * <p>Statements are passed as {@code Object} so that one advice serves every driver and pool, and
+ * so this class (on the bootstrap path) never refers to application types. The recorder keeps only
+ * weak references to them.
+ */
+public final class JdbcCalls {
+
+  /** The recorder; replaced once at agent start. */
+  public static volatile Sink sink = new Sink();
+
+  private JdbcCalls() {}
+
+  /** Receives statement events. The base class ignores them. */
+  public static class Sink {
+    /** {@code Connection.prepareStatement/prepareCall(sql, ...)} returned {@code statement}. */
+    public void prepared(Object statement, String sql) {}
+
+    /** {@code Statement.addBatch(sql)} on a plain statement. */
+    public void addBatch(Object statement, String sql) {}
+
+    /**
+     * One outermost execution finished (or threw, {@code failed}). {@code sql} is the argument of
+     * {@code execute(sql)} and friends, or null for the SQL-less executes of prepared statements
+     * and for {@code executeBatch}, which the recorder resolves from {@code statement}.
+     */
+    public void executed(Object statement, String sql, boolean batch, long nanos, boolean failed) {}
+  }
+}

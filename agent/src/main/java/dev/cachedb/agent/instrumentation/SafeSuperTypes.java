@@ -1,0 +1,77 @@
+package dev.cachedb.agent.instrumentation;
+
+import java.util.HashSet;
+import java.util.Set;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * "Has a super type named X", walking the hierarchy one type at a time and treating a super type
+ * whose class file cannot be found as "not X" instead of failing the whole match.
+ *
+ * <p>Why: another agent that transformed a class first (the OpenTelemetry agent adds marker
+ * interfaces from its bootstrap classes, defined without a class file) leaves interfaces our type
+ * pool cannot resolve. Byte Buddy's {@code hasSuperType} then throws and the class, a JDBC driver's
+ * statement say, would go uninstrumented. An unresolvable interface cannot lead to {@code java.sql}
+ * anyway: those resolve from every loader.
+ */
+public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
+  private static final int MAX_TYPES = 512;
+  private final String name;
+
+  private SafeSuperTypes(String name) {
+    this.name = name;
+  }
+
+  public static ElementMatcher<TypeDescription> named(String superTypeName) {
+    return new SafeSuperTypes(superTypeName);
+  }
+
+  @Override
+  public boolean matches(TypeDescription type) {
+    Set<String> seen = new HashSet<>();
+    return visit(type, seen);
+  }
+
+  private boolean visit(TypeDefinition type, Set<String> seen) {
+    // Iterative over super classes, recursive over interfaces; bounded by MAX_TYPES in all.
+    for (TypeDefinition t = type; t != null; t = superClass(t)) {
+      String typeName;
+      try {
+        typeName = t.asErasure().getName();
+      } catch (RuntimeException unresolvable) {
+        return false;
+      }
+      if (!seen.add(typeName) || seen.size() > MAX_TYPES) {
+        return false;
+      }
+      if (typeName.equals(name)) {
+        return true;
+      }
+      try {
+        for (TypeDescription.Generic i : t.getInterfaces()) {
+          if (visit(i, seen)) {
+            return true;
+          }
+        }
+      } catch (RuntimeException unresolvable) {
+        // an interface list that cannot be read: look no further along it
+      }
+    }
+    return false;
+  }
+
+  private static TypeDefinition superClass(TypeDefinition t) {
+    try {
+      return t.getSuperClass();
+    } catch (RuntimeException unresolvable) {
+      return null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "safeHasSuperType(" + name + ")";
+  }
+}

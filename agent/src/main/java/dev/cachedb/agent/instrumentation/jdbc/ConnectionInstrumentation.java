@@ -1,0 +1,46 @@
+package dev.cachedb.agent.instrumentation.jdbc;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+
+import dev.cachedb.agent.bootstrap.JdbcCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Every {@code java.sql.Connection}: remembers which SQL each prepared or callable statement was
+ * made from, since their executes take no SQL. A pool's proxy connection and the driver's both
+ * report, each for the statement it returns, so either statement's execute finds its SQL.
+ */
+final class ConnectionInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return JdbcTypes.implementing("java.sql.Connection");
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(
+        namedOneOf("prepareStatement", "prepareCall")
+            .and(takesArgument(0, String.class))
+            .and(isPublic())
+            .and(not(isAbstract())),
+        ConnectionInstrumentation.class.getName() + "$PrepareAdvice");
+  }
+
+  public static final class PrepareAdvice {
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.Argument(0) String sql, @Advice.Return Object statement) {
+      if (statement != null) {
+        JdbcCalls.sink.prepared(statement, sql);
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.cachedb.agent.instrumentation.jdbc;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.cachedb.agent.bootstrap.CallDepth;
+import dev.cachedb.agent.bootstrap.JdbcCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Every {@code java.sql.Statement} (so also every PreparedStatement and CallableStatement): times
+ * each execute. A pool's proxy statement delegates to the driver's, and drivers call their own
+ * executes from each other; {@link CallDepth#JDBC_EXECUTE} makes only the outermost call count.
+ * Start time 0 marks "not outermost" (System.nanoTime() being exactly 0 is not a concern).
+ */
+final class StatementInstrumentation implements TypeInstrumentation {
+  private static final String[] EXECUTES = {
+    "execute", "executeQuery", "executeUpdate", "executeLargeUpdate"
+  };
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return JdbcTypes.implementing("java.sql.Statement");
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    String self = StatementInstrumentation.class.getName();
+    target.applyAdvice(
+        code(namedOneOf(EXECUTES)).and(takesArgument(0, String.class)), self + "$SqlAdvice");
+    target.applyAdvice(code(namedOneOf(EXECUTES)).and(takesArguments(0)), self + "$PreparedAdvice");
+    target.applyAdvice(
+        code(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
+        self + "$BatchAdvice");
+    target.applyAdvice(
+        code(named("addBatch")).and(takesArguments(String.class)), self + "$AddBatchAdvice");
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> code(
+      ElementMatcher.Junction<MethodDescription> methods) {
+    return methods.and(isPublic()).and(not(isAbstract()));
+  }
+
+  /** {@code execute(sql, ...)}, {@code executeQuery(sql)}, {@code executeUpdate(sql, ...)}, ... */
+  public static final class SqlAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      return CallDepth.enter(CallDepth.JDBC_EXECUTE) == 0 ? System.nanoTime() : 0L;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.Enter long start,
+        @Advice.This Object statement,
+        @Advice.Argument(0) String sql,
+        @Advice.Thrown Throwable thrown) {
+      CallDepth.exit(CallDepth.JDBC_EXECUTE);
+      if (start != 0L) {
+        JdbcCalls.sink.executed(statement, sql, false, System.nanoTime() - start, thrown != null);
+      }
+    }
+  }
+
+  /** The SQL-less executes of PreparedStatement and CallableStatement. */
+  public static final class PreparedAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      return CallDepth.enter(CallDepth.JDBC_EXECUTE) == 0 ? System.nanoTime() : 0L;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.Enter long start, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
+      CallDepth.exit(CallDepth.JDBC_EXECUTE);
+      if (start != 0L) {
+        JdbcCalls.sink.executed(statement, null, false, System.nanoTime() - start, thrown != null);
+      }
+    }
+  }
+
+  /** {@code executeBatch()} and {@code executeLargeBatch()}: once per call. */
+  public static final class BatchAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      return CallDepth.enter(CallDepth.JDBC_EXECUTE) == 0 ? System.nanoTime() : 0L;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.Enter long start, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
+      CallDepth.exit(CallDepth.JDBC_EXECUTE);
+      if (start != 0L) {
+        JdbcCalls.sink.executed(statement, null, true, System.nanoTime() - start, thrown != null);
+      }
+    }
+  }
+
+  /** {@code Statement.addBatch(sql)}: the first SQL of a batch classifies it. */
+  public static final class AddBatchAdvice {
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql) {
+      JdbcCalls.sink.addBatch(statement, sql);
+    }
+  }
+}
