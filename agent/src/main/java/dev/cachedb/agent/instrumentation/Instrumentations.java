@@ -1,6 +1,7 @@
 package dev.cachedb.agent.instrumentation;
 
-import java.util.Collections;
+import dev.cachedb.agent.instrumentation.lettuce.v5_0.LettuceModule;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,6 @@ public final class Instrumentations {
   private Instrumentations() {}
 
   public static List<InstrumentationModule> all() {
-    return Collections.<InstrumentationModule>emptyList();
+    return Arrays.<InstrumentationModule>asList(new LettuceModule());
   }
 }

@@ -1,0 +1,168 @@
+package dev.cachedb.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachedb.it.apps.LettuceWorkloadApp;
+import dev.cachedb.it.harness.AppProcess;
+import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.servers.RedisTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Lettuce 5.x, 6.x and 7.x (oldest and newest release of each line), through the sync, async and
+ * reactive APIs, against a real Redis: one child JVM per version and API runs
+ * {@link LettuceWorkloadApp}, and the scrape must show its exact figures.
+ */
+class LettuceIT {
+  static final String[] VERSIONS = {
+    "5.0.0.RELEASE", "5.3.7.RELEASE", "6.0.0.RELEASE", "6.8.2.RELEASE", "7.0.0.RELEASE",
+    "7.7.0.RELEASE"
+  };
+  private static final String PASSWORD = "pw-s3cr3t-" + UUID.randomUUID();
+
+  private static RedisTestServer open;
+  private static RedisTestServer secured;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    open = RedisTestServer.start();
+    secured = RedisTestServer.start(PASSWORD);
+  }
+
+  @AfterAll
+  static void stopServers() throws Exception {
+    if (open != null) {
+      open.close();
+    }
+    if (secured != null) {
+      secured.close();
+    }
+  }
+
+  static Stream<Arguments> versionsAndApis() {
+    List<Arguments> all = new ArrayList<>();
+    for (String v : VERSIONS) {
+      for (String mode : new String[] {"sync", "async", "reactive"}) {
+        all.add(Arguments.of(v, mode));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "lettuce {0} {1}")
+  @MethodSource("versionsAndApis")
+  void countsEveryCommandOnceWithExactHitsMissesAndErrors(String version, String mode)
+      throws Exception {
+    run(version, mode, open, "-");
+  }
+
+  @ParameterizedTest(name = "lettuce {0} sync, requirepass")
+  @MethodSource("oldestAndNewest")
+  void sameFiguresWithAPasswordWhichNeverLeaks(String version) throws Exception {
+    run(version, "sync", secured, PASSWORD);
+  }
+
+  static Stream<String> oldestAndNewest() {
+    return Stream.of(VERSIONS[0], VERSIONS[VERSIONS.length - 1]);
+  }
+
+  private void run(String version, String mode, RedisTestServer server, String password)
+      throws Exception {
+    String prefix = "lk-s3cr3t-" + UUID.randomUUID() + "-";
+    Path flag = tmp.resolve("stopped-" + UUID.randomUUID());
+    try (AppProcess app =
+        AppProcess.testMain(LettuceWorkloadApp.class, "lettuce-" + version)
+            .agent("port=0,host=127.0.0.1")
+            .args(mode, server.host(), String.valueOf(server.port()), password, prefix,
+                flag.toString())
+            .start()) {
+      try {
+        app.awaitStdout("waiting-for-stop");
+        server.stop();
+        Files.createFile(flag);
+        app.awaitStdout("done");
+      } finally {
+        server.restart();
+      }
+      Scrape s = app.scrape();
+      String why = app.dump() + "\n--- scrape ---\n" + s.text();
+
+      assertOps(s, why, "get", "hit", 70, "miss", 30, "error", 2);
+      assertOps(s, why, "mget", "hit", 2, "miss", 1);
+      assertOps(s, why, "exists", "hit", 5, "miss", 2);
+      assertOps(s, why, "hget", "hit", 1, "miss", 1);
+      assertOps(s, why, "hgetall", "hit", 1, "miss", 1);
+      assertOps(s, why, "lrange", "hit", 1, "miss", 1);
+      for (String read : new String[] {"smembers", "zrange", "zscore", "lindex"}) {
+        assertOps(s, why, read, "hit", 1);
+      }
+      assertOps(s, why, "set", "success", 70);
+      assertOps(s, why, "del", "success", 5);
+      for (String write : new String[] {"lpush", "hset", "sadd", "zadd"}) {
+        assertOps(s, why, write, "success", 1);
+      }
+      assertThat(s.value("cache_hit_rate")).as(why).isEqualTo(70.0);
+      assertHistogramCountsEqualCommandCounts(s, why);
+      assertThat(s.text()).as(why).doesNotContain(prefix).doesNotContain(PASSWORD);
+      assertThat(app.stderr() + app.stdout()).as(why).doesNotContain(prefix)
+          .doesNotContain(PASSWORD);
+    }
+  }
+
+  /** The counters of one operation: these results with these values, and no other result. */
+  private static void assertOps(Scrape s, String why, String op, Object... resultsAndCounts) {
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < resultsAndCounts.length; i += 2) {
+      String result = (String) resultsAndCounts[i];
+      double count = ((Integer) resultsAndCounts[i + 1]).doubleValue();
+      assertThat(s.value("cache_operations_total", "operation", op, "result", result))
+          .as(op + " " + result + "\n" + why)
+          .isEqualTo(count);
+      expected.add(result);
+    }
+    for (String result : new String[] {"hit", "miss", "success", "error"}) {
+      if (!expected.contains(result)) {
+        Double v = s.value("cache_operations_total", "operation", op, "result", result);
+        assertThat(v == null ? 0.0 : v).as(op + " " + result + "\n" + why).isEqualTo(0.0);
+      }
+    }
+  }
+
+  /**
+   * One duration per command: the histogram count equals the command count, except for the reads
+   * counted per key ({@code mget}, {@code exists}), which observe one duration for many counts.
+   */
+  private static void assertHistogramCountsEqualCommandCounts(Scrape s, String why) {
+    for (String op : new String[] {
+      "get", "set", "del", "hget", "hgetall", "lrange", "smembers", "zrange", "zscore", "lindex",
+      "lpush", "hset", "sadd", "zadd"
+    }) {
+      double commands = 0;
+      for (String result : new String[] {"hit", "miss", "success", "error"}) {
+        Double v = s.value("cache_operations_total", "operation", op, "result", result);
+        commands += v == null ? 0 : v;
+      }
+      assertThat(s.value("cache_operation_duration_seconds_count", "operation", op))
+          .as("histogram count of " + op + "\n" + why)
+          .isEqualTo(commands);
+    }
+    assertThat(s.value("cache_operation_duration_seconds_count", "operation", "mget"))
+        .as(why).isEqualTo(1.0);
+    assertThat(s.value("cache_operation_duration_seconds_count", "operation", "exists"))
+        .as(why).isEqualTo(1.0);
+  }
+}
