@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.apps.LettuceWorkloadApp;
 import dev.cachedb.it.harness.AppProcess;
+import dev.cachedb.it.harness.Artifacts;
 import dev.cachedb.it.harness.Scrape;
 import dev.cachedb.it.servers.RedisTestServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,53 @@ class LettuceIT {
 
   static Stream<String> oldestAndNewest() {
     return Stream.of(VERSIONS[0], VERSIONS[VERSIONS.length - 1]);
+  }
+
+  /**
+   * A Lettuce that calls itself 8.0 (7.7.0's classes, its version files rewritten): the agent does
+   * not know that line, so it must leave it untouched, and the application must run as usual.
+   */
+  @Test
+  void leavesAnUnknownMajorVersionUntouched() throws Exception {
+    List<Path> jars = new ArrayList<>();
+    for (Path jar : Artifacts.libs("lettuce-7.7.0.RELEASE")) {
+      jars.add(jar.getFileName().toString().startsWith("lettuce-core")
+          ? relabel(jar, tmp.resolve("lettuce-core-8.0.0.RELEASE.jar"))
+          : jar);
+    }
+    Path flag = tmp.resolve("stopped-unknown");
+    try (AppProcess app =
+        AppProcess.testMain(LettuceWorkloadApp.class)
+            .classpath(jars)
+            .agent("port=0,host=127.0.0.1")
+            .args("sync", open.host(), String.valueOf(open.port()), "-",
+                "lk-" + UUID.randomUUID() + "-", flag.toString())
+            .start()) {
+      app.awaitStdout("waiting-for-stop");
+      Scrape s = app.scrape();
+      assertThat(s.keysStartingWith("cache_operations_total")).as(app.dump()).isEmpty();
+      assertThat(app.stderr()).doesNotContain("could not instrument");
+    }
+  }
+
+  private static Path relabel(Path source, Path target) throws Exception {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        out.putNextEntry(new ZipEntry(e.getName()));
+        if (e.getName().equals("META-INF/maven/io.lettuce/lettuce-core/pom.properties")) {
+          out.write("groupId=io.lettuce\nartifactId=lettuce-core\nversion=8.0.0.RELEASE\n"
+              .getBytes(StandardCharsets.UTF_8));
+        } else if (e.getName().equals("META-INF/MANIFEST.MF")) {
+          out.write("Manifest-Version: 1.0\nSpecification-Version: 8.0\n"
+              .getBytes(StandardCharsets.UTF_8));
+        } else {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    return target;
   }
 
   private void run(String version, String mode, RedisTestServer server, String password)

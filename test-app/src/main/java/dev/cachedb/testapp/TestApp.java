@@ -8,7 +8,7 @@ import java.util.List;
  * rounds of work until stopped or for the time given.
  *
  * <pre>
- * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
+ * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL] [--redis=HOST:PORT]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
@@ -22,6 +22,9 @@ public final class TestApp {
     Options options = Options.parse(args);
     List<Workload> workloads = new ArrayList<>();
     workloads.add(new JdbcWorkload(options.jdbcUrl));
+    if (options.redis != null) {
+      workloads.add(new LettuceWorkload(options.redis));
+    }
 
     for (Workload w : workloads) {
       w.setUp();
