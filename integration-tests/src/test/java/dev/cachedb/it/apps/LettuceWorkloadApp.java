@@ -3,10 +3,13 @@ package dev.cachedb.it.apps;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -23,7 +26,9 @@ import reactor.core.publisher.Mono;
  * compiled against Lettuce 5.0 and run against 5.x to 7.x (only API whose binary form is the same
  * in all of them; reactive {@code hgetall}, whose return type changed in 6.0, goes by reflection).
  *
- * <p>Args: {@code mode host port password|- keyPrefix stopFlagFile}. After the error reply it
+ * <p>Args: {@code mode host port password|- keyPrefix stopFlagFile [cluster]}; with
+ * {@code cluster}, host:port is a seed node of a Redis cluster. The API types used are the
+ * cluster interfaces, which the standalone ones extend, so one implementation serves both. After the error reply it
  * prints {@code waiting-for-stop}, waits for the test to stop the server and create the flag
  * file, sends one more command (an error), prints {@code done} and lingers to be scraped.
  *
@@ -37,21 +42,35 @@ public final class LettuceWorkloadApp {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     String pw = args[3].equals("-") ? "" : ":" + args[3] + "@";
-    String p = args[4];
+    boolean cluster = args.length > 6 && args[6].equals("cluster");
+    // In a cluster, one hash tag keeps every key in one slot, so no multi-key command is split.
+    String p = cluster ? "{" + args[4] + "}" : args[4];
     RedisURI uri = RedisURI.create("redis://" + pw + args[1] + ":" + args[2]);
     uri.setTimeout(Duration.ofSeconds(2));
-    RedisClient client = RedisClient.create(uri);
-    // A command sent after the server went away must fail at once, not wait for a reconnect.
-    client.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(false)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .build());
-    StatefulRedisConnection<String, String> connection = client.connect();
-    Api api =
-        mode.equals("sync")
-            ? new SyncApi(connection.sync())
-            : mode.equals("async") ? new AsyncApi(connection.async()) : new ReactiveApi(connection.reactive());
+    StatefulConnection<String, String> connection;
+    Api api;
+    if (cluster) {
+      // Default options: node connections open lazily (7.x), and the cluster is never stopped.
+      RedisClusterClient client = RedisClusterClient.create(uri);
+      StatefulRedisClusterConnection<String, String> c = client.connect();
+      connection = c;
+      api = mode.equals("sync")
+          ? new SyncApi(c.sync())
+          : mode.equals("async") ? new AsyncApi(c.async()) : new ReactiveApi(c.reactive());
+    } else {
+      RedisClient client = RedisClient.create(uri);
+      // A command sent after the server went away must fail at once, not wait for a reconnect.
+      client.setOptions(
+          ClientOptions.builder()
+              .autoReconnect(false)
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+              .build());
+      StatefulRedisConnection<String, String> c = client.connect();
+      connection = c;
+      api = mode.equals("sync")
+          ? new SyncApi(c.sync())
+          : mode.equals("async") ? new AsyncApi(c.async()) : new ReactiveApi(c.reactive());
+    }
 
     for (int i = 0; i < 70; i++) {
       api.set(p + "k" + i, p + "v" + i);
@@ -87,11 +106,16 @@ public final class LettuceWorkloadApp {
     while (!Files.exists(Paths.get(args[5]))) {
       Thread.sleep(20);
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    // A cluster connection stays open while its node connections fail: bound the wait.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(cluster ? 2 : 20);
     while (connection.isOpen() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    expectError(() -> api.get(p + "k5"));
+    if (cluster) {
+      check(api.get(p + "k5") != null); // the cluster stays up: a hit
+    } else {
+      expectError(() -> api.get(p + "k5"));
+    }
     Thread.sleep(200);
     System.out.println("done");
     Thread.sleep(TimeUnit.MINUTES.toMillis(5));
@@ -148,9 +172,9 @@ public final class LettuceWorkloadApp {
   }
 
   static final class SyncApi implements Api {
-    private final RedisCommands<String, String> c;
+    private final RedisClusterCommands<String, String> c;
 
-    SyncApi(RedisCommands<String, String> c) {
+    SyncApi(RedisClusterCommands<String, String> c) {
       this.c = c;
     }
 
@@ -173,9 +197,9 @@ public final class LettuceWorkloadApp {
   }
 
   static final class AsyncApi implements Api {
-    private final RedisAsyncCommands<String, String> c;
+    private final RedisClusterAsyncCommands<String, String> c;
 
-    AsyncApi(RedisAsyncCommands<String, String> c) {
+    AsyncApi(RedisClusterAsyncCommands<String, String> c) {
       this.c = c;
     }
 
@@ -203,9 +227,9 @@ public final class LettuceWorkloadApp {
 
   static final class ReactiveApi implements Api {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private final RedisReactiveCommands<String, String> c;
+    private final RedisClusterReactiveCommands<String, String> c;
 
-    ReactiveApi(RedisReactiveCommands<String, String> c) {
+    ReactiveApi(RedisClusterReactiveCommands<String, String> c) {
       this.c = c;
     }
 
@@ -225,7 +249,7 @@ public final class LettuceWorkloadApp {
 
     /** Mono of a Map in 5.x, Flux of KeyValue from 6.0: called by reflection. */
     public int hgetall(String k) throws Exception {
-      Object publisher = RedisReactiveCommands.class.getMethod("hgetall", Object.class).invoke(c, k);
+      Object publisher = RedisClusterReactiveCommands.class.getMethod("hgetall", Object.class).invoke(c, k);
       if (publisher instanceof Mono) {
         Object value = ((Mono<?>) publisher).block(WAIT);
         return value == null ? 0 : ((Map<?, ?>) value).size();
