@@ -1,6 +1,7 @@
 package dev.cachedb.agent.instrumentation.lettuce.v5_0;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -26,11 +27,7 @@ final class CommandOutputInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return nameStartsWith("io.lettuce.core.output.").and(nameEndsWithOutput());
-  }
-
-  private static ElementMatcher.Junction<TypeDescription> nameEndsWithOutput() {
-    return net.bytebuddy.matcher.ElementMatchers.nameEndsWith("Output");
+    return nameStartsWith("io.lettuce.core.output.").and(nameEndsWith("Output"));
   }
 
   @Override
