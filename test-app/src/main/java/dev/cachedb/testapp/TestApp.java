@@ -8,7 +8,7 @@ import java.util.List;
  * rounds of work until stopped or for the time given.
  *
  * <pre>
- * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
+ * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL] [--redis=HOST:PORT]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
@@ -23,6 +23,9 @@ public final class TestApp {
     List<Workload> workloads = new ArrayList<>();
     workloads.add(new JdbcWorkload(options.jdbcUrl));
     workloads.add(new HikariJdbcWorkload(options.jdbcUrl));
+    if (options.redis != null) {
+      workloads.add(new LettuceWorkload(options.redis));
+    }
 
     for (Workload w : workloads) {
       w.setUp();

@@ -1,6 +1,7 @@
 package dev.cachedb.agent.instrumentation;
 
 import dev.cachedb.agent.instrumentation.jdbc.JdbcModule;
+import dev.cachedb.agent.instrumentation.lettuce.v5_0.LettuceModule;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +14,6 @@ public final class Instrumentations {
   private Instrumentations() {}
 
   public static List<InstrumentationModule> all() {
-    return Arrays.<InstrumentationModule>asList(new JdbcModule());
+    return Arrays.<InstrumentationModule>asList(new JdbcModule(), new LettuceModule());
   }
 }

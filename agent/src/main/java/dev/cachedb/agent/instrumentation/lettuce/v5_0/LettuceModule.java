@@ -1,0 +1,47 @@
+package dev.cachedb.agent.instrumentation.lettuce.v5_0;
+
+import dev.cachedb.agent.config.ConfigKey;
+import dev.cachedb.agent.instrumentation.AgentContext;
+import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import java.util.Arrays;
+import java.util.List;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Lettuce 5.0 to 7.x: sync, async and reactive APIs, standalone and cluster. Every API dispatches
+ * through {@code RedisChannelHandler.dispatch} and completes the innermost {@code Command}; those
+ * methods, the outputs' {@code set(ByteBuffer)} and {@code RedisClient.connectStandaloneAsync} have
+ * had the same signatures from 5.0.0 to 7.7.0 (checked with javap), so one module serves them all.
+ */
+public final class LettuceModule implements InstrumentationModule {
+
+  @Override
+  public String name() {
+    return "lettuce-5.0";
+  }
+
+  @Override
+  public ConfigKey switchKey() {
+    return ConfigKey.REDIS_ENABLED;
+  }
+
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return new LettuceVersionMatcher();
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Arrays.<TypeInstrumentation>asList(
+        new ChannelHandlerInstrumentation(),
+        new CommandInstrumentation(),
+        new CommandOutputInstrumentation(),
+        new RedisClientInstrumentation());
+  }
+
+  @Override
+  public void start(AgentContext context) {
+    dev.cachedb.agent.cache.CacheRuntime.start(context);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.cachedb.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachedb.it.apps.LettuceWorkloadApp;
+import dev.cachedb.it.harness.AppProcess;
+import dev.cachedb.it.harness.Artifacts;
+import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.servers.RedisTestServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Lettuce 5.x, 6.x and 7.x (oldest and newest release of each line), through the sync, async and
+ * reactive APIs, against a real Redis: one child JVM per version and API runs
+ * {@link LettuceWorkloadApp}, and the scrape must show its exact figures.
+ */
+class LettuceIT {
+  static final String[] VERSIONS = {
+    "5.0.0.RELEASE", "5.3.7.RELEASE", "6.0.0.RELEASE", "6.8.2.RELEASE", "7.0.0.RELEASE",
+    "7.7.0.RELEASE"
+  };
+  private static final String PASSWORD = "pw-s3cr3t-" + UUID.randomUUID();
+
+  private static RedisTestServer open;
+  private static RedisTestServer secured;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    open = RedisTestServer.start();
+    secured = RedisTestServer.start(PASSWORD);
+  }
+
+  @AfterAll
+  static void stopServers() throws Exception {
+    if (open != null) {
+      open.close();
+    }
+    if (secured != null) {
+      secured.close();
+    }
+  }
+
+  static Stream<Arguments> versionsAndApis() {
+    List<Arguments> all = new ArrayList<>();
+    for (String v : VERSIONS) {
+      for (String mode : new String[] {"sync", "async", "reactive"}) {
+        all.add(Arguments.of(v, mode));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "lettuce {0} {1}")
+  @MethodSource("versionsAndApis")
+  void countsEveryCommandOnceWithExactHitsMissesAndErrors(String version, String mode)
+      throws Exception {
+    run(version, mode, open, "-");
+  }
+
+  @ParameterizedTest(name = "lettuce {0} sync, requirepass")
+  @MethodSource("oldestAndNewest")
+  void sameFiguresWithAPasswordWhichNeverLeaks(String version) throws Exception {
+    run(version, "sync", secured, PASSWORD);
+  }
+
+  static Stream<String> oldestAndNewest() {
+    return Stream.of(VERSIONS[0], VERSIONS[VERSIONS.length - 1]);
+  }
+
+  /**
+   * A Lettuce that calls itself 8.0 (7.7.0's classes, its version files rewritten): the agent does
+   * not know that line, so it must leave it untouched, and the application must run as usual.
+   */
+  @Test
+  void leavesAnUnknownMajorVersionUntouched() throws Exception {
+    List<Path> jars = new ArrayList<>();
+    for (Path jar : Artifacts.libs("lettuce-7.7.0.RELEASE")) {
+      jars.add(jar.getFileName().toString().startsWith("lettuce-core")
+          ? relabel(jar, tmp.resolve("lettuce-core-8.0.0.RELEASE.jar"))
+          : jar);
+    }
+    Path flag = tmp.resolve("stopped-unknown");
+    try (AppProcess app =
+        AppProcess.testMain(LettuceWorkloadApp.class)
+            .classpath(jars)
+            .agent("port=0,host=127.0.0.1")
+            .args("sync", open.host(), String.valueOf(open.port()), "-",
+                "lk-" + UUID.randomUUID() + "-", flag.toString())
+            .start()) {
+      app.awaitStdout("waiting-for-stop");
+      Scrape s = app.scrape();
+      assertThat(s.keysStartingWith("cache_operations_total")).as(app.dump()).isEmpty();
+      assertThat(app.stderr()).doesNotContain("could not instrument");
+    }
+  }
+
+  private static Path relabel(Path source, Path target) throws Exception {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        out.putNextEntry(new ZipEntry(e.getName()));
+        if (e.getName().equals("META-INF/maven/io.lettuce/lettuce-core/pom.properties")) {
+          out.write("groupId=io.lettuce\nartifactId=lettuce-core\nversion=8.0.0.RELEASE\n"
+              .getBytes(StandardCharsets.UTF_8));
+        } else if (e.getName().equals("META-INF/MANIFEST.MF")) {
+          out.write("Manifest-Version: 1.0\nSpecification-Version: 8.0\n"
+              .getBytes(StandardCharsets.UTF_8));
+        } else {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    return target;
+  }
+
+  private void run(String version, String mode, RedisTestServer server, String password)
+      throws Exception {
+    run(version, mode, server.host(), server.port(), password, server, "standalone");
+  }
+
+  /**
+   * Runs the workload and checks its figures. With a {@code server} to stop, the last GET goes
+   * to a stopped server (an error); without one (the cluster), it reads a present key (a hit).
+   */
+  static void run(String version, String mode, String host, int port, String password,
+      RedisTestServer server, String topology) throws Exception {
+    String prefix = "lk-s3cr3t-" + UUID.randomUUID() + "-";
+    Path flag = Files.createTempFile("lettuce-stopped", ".flag");
+    Files.delete(flag);
+    try (AppProcess app =
+        AppProcess.testMain(LettuceWorkloadApp.class, "lettuce-" + version)
+            .agent("port=0,host=127.0.0.1")
+            .args(mode, host, String.valueOf(port), password, prefix, flag.toString(), topology)
+            .start()) {
+      try {
+        app.awaitStdout("waiting-for-stop");
+        if (server != null) {
+          server.stop();
+        }
+        Files.createFile(flag);
+        app.awaitStdout("done");
+      } finally {
+        Files.deleteIfExists(flag);
+        if (server != null) {
+          server.restart();
+        }
+      }
+      Scrape s = app.scrape();
+      String why = app.dump() + "\n--- scrape ---\n" + s.text();
+
+      boolean stopped = server != null;
+      assertOps(s, why, "get", "hit", stopped ? 70 : 71, "miss", 30, "error", stopped ? 2 : 1);
+      assertOps(s, why, "mget", "hit", 2, "miss", 1);
+      assertOps(s, why, "exists", "hit", 5, "miss", 2);
+      assertOps(s, why, "hget", "hit", 1, "miss", 1);
+      assertOps(s, why, "hgetall", "hit", 1, "miss", 1);
+      assertOps(s, why, "lrange", "hit", 1, "miss", 1);
+      for (String read : new String[] {"smembers", "zrange", "zscore", "lindex"}) {
+        assertOps(s, why, read, "hit", 1);
+      }
+      assertOps(s, why, "set", "success", 70);
+      assertOps(s, why, "del", "success", 5);
+      for (String write : new String[] {"lpush", "hset", "sadd", "zadd"}) {
+        assertOps(s, why, write, "success", 1);
+      }
+      assertThat(s.value("cache_hit_rate")).as(why)
+          .isEqualTo(stopped ? 70.0 : 100.0 * 85 / (85 + 36));
+      assertHistogramCountsEqualCommandCounts(s, why);
+      assertThat(s.text()).as(why).doesNotContain(prefix).doesNotContain(PASSWORD);
+      assertThat(app.stderr() + app.stdout()).as(why).doesNotContain(prefix)
+          .doesNotContain(PASSWORD);
+    }
+  }
+
+  /** The counters of one operation: these results with these values, and no other result. */
+  private static void assertOps(Scrape s, String why, String op, Object... resultsAndCounts) {
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < resultsAndCounts.length; i += 2) {
+      String result = (String) resultsAndCounts[i];
+      double count = ((Integer) resultsAndCounts[i + 1]).doubleValue();
+      assertThat(s.value("cache_operations_total", "operation", op, "result", result))
+          .as(op + " " + result + "\n" + why)
+          .isEqualTo(count);
+      expected.add(result);
+    }
+    for (String result : new String[] {"hit", "miss", "success", "error"}) {
+      if (!expected.contains(result)) {
+        Double v = s.value("cache_operations_total", "operation", op, "result", result);
+        assertThat(v == null ? 0.0 : v).as(op + " " + result + "\n" + why).isEqualTo(0.0);
+      }
+    }
+  }
+
+  /**
+   * One duration per command: the histogram count equals the command count, except for the reads
+   * counted per key ({@code mget}, {@code exists}), which observe one duration for many counts.
+   */
+  private static void assertHistogramCountsEqualCommandCounts(Scrape s, String why) {
+    for (String op : new String[] {
+      "get", "set", "del", "hget", "hgetall", "lrange", "smembers", "zrange", "zscore", "lindex",
+      "lpush", "hset", "sadd", "zadd"
+    }) {
+      double commands = 0;
+      for (String result : new String[] {"hit", "miss", "success", "error"}) {
+        Double v = s.value("cache_operations_total", "operation", op, "result", result);
+        commands += v == null ? 0 : v;
+      }
+      assertThat(s.value("cache_operation_duration_seconds_count", "operation", op))
+          .as("histogram count of " + op + "\n" + why)
+          .isEqualTo(commands);
+    }
+    assertThat(s.value("cache_operation_duration_seconds_count", "operation", "mget"))
+        .as(why).isEqualTo(1.0);
+    assertThat(s.value("cache_operation_duration_seconds_count", "operation", "exists"))
+        .as(why).isEqualTo(1.0);
+  }
+}
