@@ -1,6 +1,8 @@
 package dev.cachedb.agent.instrumentation;
 
-import java.util.Collections;
+import dev.cachedb.agent.instrumentation.jedis.v2_9.Jedis29Module;
+import dev.cachedb.agent.instrumentation.jedis.v4_0.Jedis4Module;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +14,6 @@ public final class Instrumentations {
   private Instrumentations() {}
 
   public static List<InstrumentationModule> all() {
-    return Collections.<InstrumentationModule>emptyList();
+    return Arrays.<InstrumentationModule>asList(new Jedis29Module(), new Jedis4Module());
   }
 }
