@@ -1,8 +1,8 @@
 package dev.cachedb.agent.cache;
 
+import dev.cachedb.agent.metrics.ClassicHistogram;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.Locale;
@@ -34,7 +34,7 @@ public final class CacheMetrics {
   };
 
   private final Counter operations;
-  private final Histogram duration;
+  private final ClassicHistogram duration;
   private final ConcurrentHashMap<String, CacheOperation> byName = new ConcurrentHashMap<>();
   final LongAdder hits = new LongAdder();
   final LongAdder misses = new LongAdder();
@@ -46,15 +46,15 @@ public final class CacheMetrics {
             .help("Redis commands the application issued, by command and result")
             .labelNames("operation", "result")
             .register(registry);
+    // Not client_java's Histogram: its observe() allocates (see ClassicHistogram).
     duration =
-        Histogram.builder()
-            .name("cache_operation_duration_seconds")
-            .help("Client-side time from sending a Redis command to having its reply")
-            .unit(Unit.SECONDS)
-            .labelNames("operation")
-            .classicOnly()
-            .classicUpperBounds(BUCKETS)
-            .register(registry);
+        new ClassicHistogram(
+            "cache_operation_duration_seconds",
+            "Client-side time from sending a Redis command to having its reply",
+            Unit.SECONDS,
+            "operation",
+            BUCKETS);
+    registry.register(duration);
     GaugeWithCallback.builder()
         .name("cache_hit_rate")
         .help("100 * hits / (hits + misses) since the agent started; NaN before the first read")
