@@ -7,6 +7,8 @@ final class Options {
   long intervalMs = 100;
   boolean linger = false;
   String jdbcUrl = "jdbc:h2:mem:testapp;DB_CLOSE_DELAY=-1";
+  /** host:port of a Redis to use; null starts an embedded one. */
+  String redis = null;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -30,10 +32,13 @@ final class Options {
         case "--jdbc-url":
           o.jdbcUrl = value;
           break;
+        case "--redis":
+          o.redis = value;
+          break;
         default:
           throw new IllegalArgumentException(
               "unknown option " + name
-                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL");
+                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL --redis=HOST:PORT");
       }
     }
     return o;

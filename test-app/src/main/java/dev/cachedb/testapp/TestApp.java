@@ -9,10 +9,12 @@ import java.util.List;
  *
  * <pre>
  * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
+ *     [--redis=HOST:PORT]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
- * after exactly N rounds, which integration tests use to know every count in advance.
+ * after exactly N rounds, which integration tests use to know every count in advance. Without
+ * {@code --redis}, the Redis workloads run against an embedded redis-server started here.
  */
 public final class TestApp {
 
@@ -22,6 +24,8 @@ public final class TestApp {
     Options options = Options.parse(args);
     List<Workload> workloads = new ArrayList<>();
     workloads.add(new JdbcWorkload(options.jdbcUrl));
+    RedisAddress redis = RedisAddress.of(options.redis);
+    workloads.add(new JedisWorkload(redis.host(), redis.port()));
 
     for (Workload w : workloads) {
       w.setUp();
@@ -48,6 +52,7 @@ public final class TestApp {
     for (Workload w : workloads) {
       w.close();
     }
+    redis.close();
   }
 
   private static String names(List<Workload> workloads) {
