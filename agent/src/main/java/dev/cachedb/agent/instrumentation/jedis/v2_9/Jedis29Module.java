@@ -8,6 +8,7 @@ import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisFactoryInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisLandmarks;
 import java.util.Arrays;
@@ -47,7 +48,8 @@ public final class Jedis29Module implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         new JedisConnectionInstrumentation(),
         new BinaryClientInstrumentation(),
-        new JedisFactoryInstrumentation(named("redis.clients.jedis.JedisFactory")));
+        new JedisFactoryInstrumentation(named("redis.clients.jedis.JedisFactory")),
+        new JedisClusterTopologyInstrumentation());
   }
 
   @Override

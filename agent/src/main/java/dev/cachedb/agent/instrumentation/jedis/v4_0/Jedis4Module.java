@@ -7,6 +7,7 @@ import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisFactoryInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisLandmarks;
 import java.util.Arrays;
@@ -44,7 +45,8 @@ public final class Jedis4Module implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         new JedisConnectionInstrumentation(),
         new JedisFactoryInstrumentation(
-            namedOneOf("redis.clients.jedis.JedisFactory", "redis.clients.jedis.ConnectionFactory")));
+            namedOneOf("redis.clients.jedis.JedisFactory", "redis.clients.jedis.ConnectionFactory")),
+        new JedisClusterTopologyInstrumentation());
   }
 
   @Override
