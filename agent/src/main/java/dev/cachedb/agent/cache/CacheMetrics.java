@@ -45,6 +45,9 @@ public final class CacheMetrics {
             .name("cache_operations_total")
             .help("Redis commands the application issued, by command and result")
             .labelNames("operation", "result")
+            // No trace context to attach here, and the exemplar sampler's periodic attempt
+            // allocates on the application's thread.
+            .withoutExemplars()
             .register(registry);
     // Not client_java's Histogram: its observe() allocates (see ClassicHistogram).
     duration =

@@ -5,13 +5,13 @@ import java.lang.management.ManagementFactory;
 /**
  * Measures the bytes this thread allocates for 100,000 Jedis GETs after a warm-up, so a test can
  * compare a JVM with the agent to one without. Half the GETs hit, half miss. Prints
- * {@code allocated <bytes> for <n> commands}. Usage: {@code host port}.
+ * {@code allocated <bytes> for <n> commands}. Usage: {@code host port [commands, default 100000]}.
  */
 public final class JedisAllocationApp {
   private static final int WARMUP = 50_000;
-  private static final int MEASURED = 100_000;
 
   public static void main(String[] args) throws Exception {
+    int measured = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
     Object jedis = JedisWorkloadApp.construct("redis.clients.jedis.Jedis",
         new Class<?>[] {String.class, int.class}, args[0], Integer.parseInt(args[1]));
     JedisWorkloadApp.call(jedis, "set", "cdb-alloc-present", "cdb-alloc-value");
@@ -24,11 +24,11 @@ public final class JedisAllocationApp {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
     long before = threads.getThreadAllocatedBytes(id);
-    for (int i = 0; i < MEASURED; i++) {
+    for (int i = 0; i < measured; i++) {
       get.invoke(jedis, keys[i & 1]);
     }
     long after = threads.getThreadAllocatedBytes(id);
-    System.out.println("allocated " + (after - before) + " for " + MEASURED + " commands");
+    System.out.println("allocated " + (after - before) + " for " + measured + " commands");
     Thread.sleep(600_000);
   }
 }

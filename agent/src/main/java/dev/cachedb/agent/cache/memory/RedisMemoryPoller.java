@@ -112,7 +112,10 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
 
   private void poll(RedisServer s, long now) {
     try {
-      long used = RedisInfoClient.usedMemory(s.host, s.port, s.user(), s.password(), TIMEOUT_MS);
+      RedisServer.Credentials c = s.credentials();
+      long used =
+          RedisInfoClient.usedMemory(
+              s.host, s.port, c == null ? null : c.user, c == null ? null : c.password, TIMEOUT_MS);
       memory.labelValues(s.key).set(used);
       s.failures = 0;
       s.due = now + intervalMillis;

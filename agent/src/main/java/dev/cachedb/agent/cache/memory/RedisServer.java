@@ -23,17 +23,12 @@ final class RedisServer {
     credentials = new Credentials(user, password.clone());
   }
 
-  String user() {
-    Credentials c = credentials;
-    return c == null ? null : c.user;
+  /** The credentials to use, read once so user and password always belong together; or null. */
+  Credentials credentials() {
+    return credentials;
   }
 
-  char[] password() {
-    Credentials c = credentials;
-    return c == null ? null : c.password;
-  }
-
-  private static final class Credentials {
+  static final class Credentials {
     final String user;
     final char[] password;
 
