@@ -7,8 +7,10 @@ final class Options {
   long intervalMs = 100;
   boolean linger = false;
   String jdbcUrl = "jdbc:h2:mem:testapp;DB_CLOSE_DELAY=-1";
-  /** host:port of a Redis for the Lettuce workload; none runs without it. */
+  /** host:port of a Redis to use; null starts an embedded one. */
   String redis = null;
+  /** Which Redis clients run their workload: jedis, lettuce, or both (comma-separated). */
+  String redisClients = "jedis,lettuce";
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -32,13 +34,16 @@ final class Options {
         case "--jdbc-url":
           o.jdbcUrl = value;
           break;
+        case "--redis-clients":
+          o.redisClients = value;
+          break;
         case "--redis":
           o.redis = value;
           break;
         default:
           throw new IllegalArgumentException(
               "unknown option " + name
-                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL --redis=HOST:PORT");
+                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL --redis=HOST:PORT --redis-clients=jedis,lettuce");
       }
     }
     return o;

@@ -8,11 +8,13 @@ import java.util.List;
  * rounds of work until stopped or for the time given.
  *
  * <pre>
- * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL] [--redis=HOST:PORT]
+ * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
+ *     [--redis=HOST:PORT]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
- * after exactly N rounds, which integration tests use to know every count in advance.
+ * after exactly N rounds, which integration tests use to know every count in advance. Without
+ * {@code --redis}, the Redis workloads run against an embedded redis-server started here.
  */
 public final class TestApp {
 
@@ -23,8 +25,12 @@ public final class TestApp {
     List<Workload> workloads = new ArrayList<>();
     workloads.add(new JdbcWorkload(options.jdbcUrl));
     workloads.add(new HikariJdbcWorkload(options.jdbcUrl));
-    if (options.redis != null) {
-      workloads.add(new LettuceWorkload(options.redis));
+    RedisAddress redis = RedisAddress.of(options.redis);
+    if (options.redisClients.contains("jedis")) {
+      workloads.add(new JedisWorkload(redis.host(), redis.port()));
+    }
+    if (options.redisClients.contains("lettuce")) {
+      workloads.add(new LettuceWorkload(redis.host() + ":" + redis.port()));
     }
 
     for (Workload w : workloads) {
@@ -55,6 +61,7 @@ public final class TestApp {
     for (Workload w : workloads) {
       w.close();
     }
+    redis.close();
   }
 
   private static String names(List<Workload> workloads) {

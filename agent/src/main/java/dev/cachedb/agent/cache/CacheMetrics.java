@@ -1,10 +1,10 @@
 package dev.cachedb.agent.cache;
 
-import dev.cachedb.agent.metrics.Histograms;
+import dev.cachedb.agent.metrics.ClassicHistogram;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,7 +34,7 @@ public final class CacheMetrics {
   };
 
   private final Counter operations;
-  private final Histogram duration;
+  private final ClassicHistogram duration;
   private final ConcurrentHashMap<String, CacheOperation> byName = new ConcurrentHashMap<>();
   final LongAdder hits = new LongAdder();
   final LongAdder misses = new LongAdder();
@@ -45,14 +45,19 @@ public final class CacheMetrics {
             .name("cache_operations_total")
             .help("Redis commands the application issued, by command and result")
             .labelNames("operation", "result")
+            // No trace context to attach here, and the exemplar sampler's periodic attempt
+            // allocates on the application's thread.
+            .withoutExemplars()
             .register(registry);
+    // Not client_java's Histogram: its observe() allocates (see ClassicHistogram).
     duration =
-        Histograms.seconds(
-                "cache_operation_duration_seconds",
-                "Client-side time from sending a Redis command to having its reply",
-                BUCKETS)
-            .labelNames("operation")
-            .register(registry);
+        new ClassicHistogram(
+            "cache_operation_duration_seconds",
+            "Client-side time from sending a Redis command to having its reply",
+            Unit.SECONDS,
+            "operation",
+            BUCKETS);
+    registry.register(duration);
     GaugeWithCallback.builder()
         .name("cache_hit_rate")
         .help("100 * hits / (hits + misses) since the agent started; NaN before the first read")

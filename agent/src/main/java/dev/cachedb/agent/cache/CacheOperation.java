@@ -1,9 +1,8 @@
 package dev.cachedb.agent.cache;
 
+import dev.cachedb.agent.metrics.ClassicHistogram;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Histogram;
 
 /** The resolved data points of one Redis command, so recording never looks labels up again. */
 public final class CacheOperation {
@@ -14,9 +13,9 @@ public final class CacheOperation {
   private final CounterDataPoint miss;
   private final CounterDataPoint success;
   private final CounterDataPoint error;
-  private final DistributionDataPoint duration;
+  private final ClassicHistogram.Child duration;
 
-  CacheOperation(CacheMetrics metrics, String label, Counter operations, Histogram histogram) {
+  CacheOperation(CacheMetrics metrics, String label, Counter operations, ClassicHistogram histogram) {
     this.metrics = metrics;
     this.hit = operations.labelValues(label, "hit");
     this.miss = operations.labelValues(label, "miss");

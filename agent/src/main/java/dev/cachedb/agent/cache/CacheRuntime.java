@@ -1,23 +1,46 @@
 package dev.cachedb.agent.cache;
 
 import dev.cachedb.agent.bootstrap.CacheCalls;
+import dev.cachedb.agent.cache.memory.RedisMemoryPoller;
+import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Builds the cache metrics and installs their recorder once, whichever Redis module starts first.
- * (Minimal version for the Lettuce branch; the Jedis branch's version, which also starts the memory
- * poller, replaces it at merge.)
+ * The cache metrics, recorder and memory poller, created once for every Redis client module
+ * (Jedis and Lettuce lines alike): each module's {@code start()} calls {@link #start}, and only
+ * the first call builds anything, so metrics are registered once and one poller runs.
  */
 public final class CacheRuntime {
-  private static final AtomicBoolean STARTED = new AtomicBoolean();
+  private static CacheRuntime started;
 
-  private CacheRuntime() {}
+  private final CacheMetrics metrics;
+  private final CacheRecorder recorder;
+  private final RedisMemoryPoller poller; // null when redis.memory.enabled=false
 
-  public static void start(AgentContext context) {
-    if (STARTED.compareAndSet(false, true)) {
-      CacheMetrics metrics = new CacheMetrics(context.registry());
-      CacheCalls.sink = new CacheRecorder(metrics, (h, p, u, pw) -> {});
+  private CacheRuntime(AgentContext context) {
+    metrics = new CacheMetrics(context.registry());
+    if (context.config().getBoolean(ConfigKey.REDIS_MEMORY_ENABLED)) {
+      poller =
+          new RedisMemoryPoller(
+              context.registry(), context.config().getDurationMillis(ConfigKey.REDIS_MEMORY_INTERVAL));
+    } else {
+      poller = null;
     }
+    CacheRecorder.ServerListener servers =
+        poller != null ? poller : (host, port, user, password) -> {};
+    recorder = new CacheRecorder(metrics, servers);
+  }
+
+  /** Builds the cache runtime on the first call and installs its recorder; later calls return it. */
+  public static synchronized CacheRuntime start(AgentContext context) {
+    if (started == null) {
+      started = new CacheRuntime(context);
+      CacheCalls.sink = started.recorder;
+    }
+    return started;
+  }
+
+  public CacheMetrics metrics() {
+    return metrics;
   }
 }

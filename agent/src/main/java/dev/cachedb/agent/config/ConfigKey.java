@@ -16,6 +16,13 @@ public enum ConfigKey {
   PORT("port", "9747", ValueType.PORT, "port of the /metrics endpoint; 0 picks a free one"),
   HOST("host", "0.0.0.0", ValueType.HOST, "address to bind; 127.0.0.1 keeps the endpoint local"),
   REDIS_ENABLED("redis.enabled", "true", ValueType.BOOLEAN, "instrument Jedis and Lettuce"),
+  REDIS_MEMORY_ENABLED(
+      "redis.memory.enabled",
+      "true",
+      ValueType.BOOLEAN,
+      "poll INFO memory of every Redis server the application talks to"),
+  REDIS_MEMORY_INTERVAL(
+      "redis.memory.interval", "15s", ValueType.DURATION, "how often the memory poller reads"),
   JDBC_ENABLED("jdbc.enabled", "true", ValueType.BOOLEAN, "instrument JDBC statement executions"),
   JDBC_STATEMENT_CACHE_SIZE(
       "jdbc.statement_cache_size",

@@ -112,8 +112,13 @@ public final class AppProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroyForcibly();
+    // SIGTERM first: test-app's shutdown hook stops the embedded redis-server it started, which
+    // SIGKILL would leave running.
+    process.destroy();
     try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
       process.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,35 +1,42 @@
 package dev.cachedb.it.servers;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import redis.embedded.RedisServer;
 
 /**
- * A real redis-server (embedded-redis' bundled 6.2 binary) on a free loopback port, optionally with
- * {@code requirepass}. {@link #restart()} brings it back on the same port after {@link #stop()}.
+ * A real redis-server (embedded-redis' 6.2 binary) on a free loopback port, optionally with
+ * {@code requirepass}. Tests start one per class and share it.
+ *
+ * <pre>
+ * try (RedisTestServer redis = RedisTestServer.start("s3cret")) {
+ *   String memory = redis.info("memory");
+ * }
+ * </pre>
  */
 public final class RedisTestServer implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
 
   private final int port;
-  private final String requirepass;
-  private RedisServer server;
+  private final String password;
+  private redis.embedded.RedisServer server;
 
-  private RedisTestServer(int port, String requirepass) {
+  private RedisTestServer(int port, String password) {
     this.port = port;
-    this.requirepass = requirepass;
+    this.password = password;
   }
 
-  public static RedisTestServer start() throws IOException {
+  public static RedisTestServer start() {
     return start(null);
   }
 
-  public static RedisTestServer start(String requirepass) throws IOException {
+  public static RedisTestServer start(String requirepass) {
     RedisTestServer s = new RedisTestServer(freePort(), requirepass);
     s.launch();
     return s;
@@ -43,80 +50,113 @@ public final class RedisTestServer implements AutoCloseable {
     return HOST;
   }
 
-  public void stop() throws IOException {
+  /** Stops the server; clients then see connection failures. */
+  public synchronized void stop() {
     if (server != null) {
-      server.stop();
-      server = null;
+      try {
+        server.stop();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        server = null;
+      }
     }
   }
 
-  public void restart() throws IOException {
+  /** Starts the server again on the same port (empty: nothing is persisted). */
+  public synchronized void restart() {
     stop();
     launch();
   }
 
-  /** {@code INFO <section>} over a plain socket, authenticating first when a password is set. */
-  public String info(String section) throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(HOST, port), 5000);
-      socket.setSoTimeout(5000);
-      OutputStream out = socket.getOutputStream();
-      InputStream in = socket.getInputStream();
-      if (requirepass != null) {
-        out.write(command("AUTH", requirepass));
-        readLine(in);
+  /** Runs {@code INFO <section>} on a connection of its own and returns the reply text. */
+  public String info(String section) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(HOST, port), 5000);
+      s.setSoTimeout(5000);
+      OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
+      if (password != null) {
+        send(out, "AUTH", password);
+        String reply = line(in);
+        if (!reply.startsWith("+")) {
+          throw new IllegalStateException("AUTH refused: " + reply);
+        }
       }
-      out.write(command("INFO", section));
-      String header = readLine(in);
+      send(out, "INFO", section);
+      String header = line(in);
       if (!header.startsWith("$")) {
-        throw new IOException("unexpected INFO reply: " + header);
+        throw new IllegalStateException("INFO refused: " + header);
       }
       byte[] body = in.readNBytes(Integer.parseInt(header.substring(1)));
       return new String(body, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /** One field of an INFO section, e.g. {@code infoValue("memory", "used_memory")}. */
+  public String infoValue(String section, String field) {
+    for (String l : info(section).split("\r\n")) {
+      if (l.startsWith(field + ":")) {
+        return l.substring(field.length() + 1);
+      }
+    }
+    throw new IllegalStateException("no " + field + " in INFO " + section);
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     stop();
   }
 
-  private void launch() throws IOException {
-    RedisServer s =
-        RedisServer.newRedisServer()
-            .port(port)
-            .bind(HOST)
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .settingIf(requirepass != null, "requirepass " + requirepass)
-            .build();
-    s.start();
-    server = s;
-  }
-
-  private static byte[] command(String... parts) {
-    StringBuilder sb = new StringBuilder("*").append(parts.length).append("\r\n");
-    for (String p : parts) {
-      sb.append('$').append(p.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(p)
-          .append("\r\n");
+  private synchronized void launch() {
+    try {
+      redis.embedded.core.RedisServerBuilder b =
+          redis.embedded.RedisServer.newRedisServer()
+              .port(port)
+              .bind(HOST)
+              .setting("save \"\"")
+              .setting("appendonly no");
+      if (password != null) {
+        b.setting("requirepass " + password);
+      }
+      server = b.build();
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder sb = new StringBuilder();
+  private static void send(OutputStream out, String... args) throws IOException {
+    StringBuilder sb = new StringBuilder("*").append(args.length).append("\r\n");
+    for (String a : args) {
+      byte[] b = a.getBytes(StandardCharsets.UTF_8);
+      sb.append('$').append(b.length).append("\r\n").append(a).append("\r\n");
+    }
+    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private static String line(InputStream in) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int c;
-    while ((c = in.read()) != -1 && c != '\n') {
+    while ((c = in.read()) != '\n') {
+      if (c < 0) {
+        throw new IOException("connection closed");
+      }
       if (c != '\r') {
-        sb.append((char) c);
+        buf.write(c);
       }
     }
-    return sb.toString();
+    return buf.toString(StandardCharsets.UTF_8);
   }
 
-  private static int freePort() throws IOException {
+  private static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

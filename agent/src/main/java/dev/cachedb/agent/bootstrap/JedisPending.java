@@ -1,0 +1,142 @@
+package dev.cachedb.agent.bootstrap;
+
+import java.util.List;
+
+/**
+ * The commands each Jedis connection has sent and whose replies are still to be read, per thread.
+ *
+ * <p>Why per thread: a Jedis connection is used by one thread at a time (the client is not
+ * thread-safe, pools hand a connection to one borrower), and a pipeline is filled and synced on
+ * the same thread. So the state needs no locks and, once its arrays have grown to the deepest
+ * pipeline seen, no allocation. A thread tracks up to {@link #SLOTS} connections with replies
+ * outstanding at once; a slot holds its connection only while replies are owed, so nothing is
+ * kept alive. Replies read on another thread than their command was sent on are not counted.
+ */
+final class JedisPending {
+  static final int SLOTS = 16;
+
+  private static final ThreadLocal<JedisPending> BY_THREAD =
+      new ThreadLocal<JedisPending>() {
+        @Override
+        protected JedisPending initialValue() {
+          return new JedisPending();
+        }
+      };
+
+  private final Object[] connections = new Object[SLOTS];
+  private final JedisQueue[] queues = new JedisQueue[SLOTS];
+
+  static JedisPending forThread() {
+    return BY_THREAD.get();
+  }
+
+  void sent(Object connection, String name, int packed, long start) {
+    int slot = find(connection);
+    if (slot < 0) {
+      slot = claim(connection);
+      if (slot < 0) {
+        return; // too many connections with outstanding replies on this thread: not counted
+      }
+    }
+    queues[slot].add(name, packed, start);
+  }
+
+  void replied(Object connection, Object reply, Throwable thrown, long now) {
+    int slot = find(connection);
+    if (slot < 0) {
+      return; // a reply we did not ask for: setup, pub/sub message, push
+    }
+    JedisQueue q = queues[slot];
+    if (q.isEmpty()) {
+      q.skipUntracked();
+      release(slot);
+      return;
+    }
+    String name = q.headName();
+    int packed = q.headPacked();
+    long nanos = now - q.headStart();
+    q.removeHead();
+    CacheCalls.Sink sink = CacheCalls.sink;
+    int kind = RedisCommandKind.kind(packed);
+    if (thrown != null) {
+      if (!isRedirect(thrown)) {
+        sink.error(name, nanos);
+      }
+      if (isBroken(thrown)) {
+        q.failAll(sink, now);
+      } else if (kind == RedisCommandKind.EXEC) {
+        q.failQueued(sink, now); // EXECABORT
+      }
+    } else if (q.inMulti && kind != RedisCommandKind.EXEC && kind != RedisCommandKind.DISCARD) {
+      q.queue(name, packed, now - nanos); // +QUEUED: the real reply comes inside EXEC's
+    } else if (kind == RedisCommandKind.MULTI) {
+      q.inMulti = true;
+      sink.success(name, nanos);
+    } else if (kind == RedisCommandKind.EXEC) {
+      sink.success(name, nanos);
+      q.execReplied(sink, reply instanceof List ? (List<?>) reply : null, now);
+    } else if (kind == RedisCommandKind.DISCARD) {
+      q.discard();
+      sink.success(name, nanos);
+    } else {
+      RedisCommandKind.record(sink, name, packed, reply, nanos);
+    }
+    release(slot);
+  }
+
+  void failAll(Object connection, long now) {
+    int slot = find(connection);
+    if (slot >= 0) {
+      queues[slot].failAll(CacheCalls.sink, now);
+      release(slot);
+    }
+  }
+
+  void drop(Object connection) {
+    int slot = find(connection);
+    if (slot >= 0) {
+      queues[slot].clear();
+      release(slot);
+    }
+  }
+
+  private int find(Object connection) {
+    for (int i = 0; i < SLOTS; i++) {
+      if (connections[i] == connection) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int claim(Object connection) {
+    for (int i = 0; i < SLOTS; i++) {
+      if (connections[i] == null) {
+        connections[i] = connection;
+        if (queues[i] == null) {
+          queues[i] = new JedisQueue();
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void release(int slot) {
+    if (queues[slot].isIdle()) {
+      connections[slot] = null;
+    }
+  }
+
+  private static boolean isRedirect(Throwable t) {
+    // Cluster MOVED/ASK: the client retries on the right node, and that attempt is counted.
+    String n = t.getClass().getName(); // cached by Class: no allocation
+    return n.endsWith("MovedDataException") || n.endsWith("AskDataException");
+  }
+
+  private static boolean isBroken(Throwable t) {
+    // JedisConnectionException: timeout, reset, end of stream. Error replies (JedisDataException
+    // and its subclasses) leave the connection usable.
+    return t.getClass().getName().endsWith("ConnectionException");
+  }
+}

@@ -1,0 +1,148 @@
+package dev.cachedb.agent.bootstrap;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One connection's commands awaiting replies (a ring), and the commands a MULTI has queued whose
+ * replies arrive inside EXEC's. Arrays grow by doubling up to {@link #MAX}; past that, further
+ * commands are only counted as untracked so that later replies still pair with the right command.
+ */
+final class JedisQueue {
+  static final int MAX = 1 << 16;
+
+  private String[] names = new String[8];
+  private int[] packed = new int[8];
+  private long[] starts = new long[8];
+  private int head;
+  private int size;
+  private int untracked;
+
+  boolean inMulti;
+  private String[] queuedNames = new String[4];
+  private int[] queuedPacked = new int[4];
+  private long[] queuedStarts = new long[4];
+  private int queued;
+
+  void add(String name, int kind, long start) {
+    if (untracked > 0 || (size == names.length && !grow())) {
+      untracked++;
+      return;
+    }
+    int i = (head + size) & (names.length - 1);
+    names[i] = name;
+    packed[i] = kind;
+    starts[i] = start;
+    size++;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  boolean isIdle() {
+    return size == 0 && untracked == 0 && !inMulti && queued == 0;
+  }
+
+  String headName() {
+    return names[head];
+  }
+
+  int headPacked() {
+    return packed[head];
+  }
+
+  long headStart() {
+    return starts[head];
+  }
+
+  void removeHead() {
+    names[head] = null;
+    head = (head + 1) & (names.length - 1);
+    size--;
+  }
+
+  void skipUntracked() {
+    if (untracked > 0) {
+      untracked--;
+    }
+  }
+
+  void queue(String name, int kind, long start) {
+    if (queued == queuedNames.length) {
+      if (queued == MAX) {
+        return;
+      }
+      queuedNames = Arrays.copyOf(queuedNames, queued * 2);
+      queuedPacked = Arrays.copyOf(queuedPacked, queued * 2);
+      queuedStarts = Arrays.copyOf(queuedStarts, queued * 2);
+    }
+    queuedNames[queued] = name;
+    queuedPacked[queued] = kind;
+    queuedStarts[queued] = start;
+    queued++;
+  }
+
+  /** EXEC's reply: element i is the reply of the i-th queued command (null: WATCH aborted it). */
+  void execReplied(CacheCalls.Sink sink, List<?> replies, long now) {
+    if (replies != null) {
+      for (int i = 0; i < queued && i < replies.size(); i++) {
+        RedisCommandKind.record(
+            sink, queuedNames[i], queuedPacked[i], replies.get(i), now - queuedStarts[i]);
+      }
+    }
+    discard();
+  }
+
+  void failQueued(CacheCalls.Sink sink, long now) {
+    for (int i = 0; i < queued; i++) {
+      sink.error(queuedNames[i], now - queuedStarts[i]);
+    }
+    discard();
+  }
+
+  void discard() {
+    Arrays.fill(queuedNames, 0, queued, null);
+    queued = 0;
+    inMulti = false;
+  }
+
+  /** The connection broke: no reply will come for anything it still owes. */
+  void failAll(CacheCalls.Sink sink, long now) {
+    while (size > 0) {
+      sink.error(headName(), now - headStart());
+      removeHead();
+    }
+    failQueued(sink, now);
+    untracked = 0;
+  }
+
+  void clear() {
+    while (size > 0) {
+      removeHead();
+    }
+    discard();
+    untracked = 0;
+  }
+
+  private boolean grow() {
+    int n = names.length;
+    if (n >= MAX) {
+      return false;
+    }
+    String[] nn = new String[n * 2];
+    int[] np = new int[n * 2];
+    long[] ns = new long[n * 2];
+    for (int k = 0; k < size; k++) {
+      int i = (head + k) & (n - 1);
+      nn[k] = names[i];
+      np[k] = packed[i];
+      ns[k] = starts[i];
+    }
+    names = nn;
+    packed = np;
+    starts = ns;
+    head = 0;
+    return true;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.cachedb.agent.instrumentation.jedis;
+
+import dev.cachedb.agent.bootstrap.CallDepth;
+import dev.cachedb.agent.bootstrap.JedisCalls;
+import java.net.Socket;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Advice on {@code redis.clients.jedis.Connection} shared by every Jedis line from 2.9 to 8.x:
+ * the reply funnel, flush failures, new sockets, disconnects, and the client's own housekeeping.
+ */
+public final class JedisConnectionAdvice {
+
+  private JedisConnectionAdvice() {}
+
+  /** {@code readProtocolWithCheckingBroken()}: every reply, of every API, passes here. */
+  public static final class ReadAdvice {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.This Object connection,
+        @Advice.Return Object reply,
+        @Advice.Thrown Throwable thrown) {
+      JedisCalls.replied(connection, reply, thrown);
+    }
+  }
+
+  /** {@code flush()}: when writing fails, every command still owed a reply failed. */
+  public static final class FlushAdvice {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.This Object connection, @Advice.Thrown Throwable thrown) {
+      if (thrown != null) {
+        JedisCalls.broken(connection);
+      }
+    }
+  }
+
+  /** {@code connect()}: runs before every command; only a new socket is news. */
+  public static final class ConnectAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static Socket enter(@Advice.FieldValue("socket") Socket socket) {
+      return socket;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.FieldValue("socket") Socket socket, @Advice.Enter Socket before) {
+      if (socket != before) {
+        JedisCalls.connected(socket);
+      }
+    }
+  }
+
+  /** {@code disconnect()}: replies still owed will never be read. */
+  public static final class DisconnectAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Object connection) {
+      JedisCalls.disconnecting(connection);
+    }
+  }
+
+  /** Connection setup and pool upkeep: commands sent inside are not the application's. */
+  public static final class SetupAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter() {
+      CallDepth.enter(CallDepth.REDIS_COMMAND);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit() {
+      CallDepth.exit(CallDepth.REDIS_COMMAND);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.cachedb.agent.instrumentation.jedis.v2_9;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import dev.cachedb.agent.cache.CacheRuntime;
+import dev.cachedb.agent.config.ConfigKey;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.AgentContext;
+import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisFactoryInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisLandmarks;
+import java.util.Arrays;
+import java.util.List;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** Jedis 2.9 to 3.10: Jedis, JedisPool, JedisCluster, pipelines and transactions. */
+public final class Jedis29Module implements InstrumentationModule {
+
+  @Override
+  public String name() {
+    return "jedis-2.9";
+  }
+
+  @Override
+  public ConfigKey switchKey() {
+    return ConfigKey.REDIS_ENABLED;
+  }
+
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return new JedisLandmarks(
+        new String[] {
+          "redis/clients/jedis/Connection.class",
+          // added in 2.9.0
+          "redis/clients/jedis/exceptions/JedisNoScriptException.class"
+        },
+        new String[] {
+          // added in 4.0.0, where the send path changed (jedis/v4_0)
+          "redis/clients/jedis/CommandArguments.class"
+        });
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Arrays.<TypeInstrumentation>asList(
+        new JedisConnectionInstrumentation(),
+        new BinaryClientInstrumentation(),
+        new JedisFactoryInstrumentation(named("redis.clients.jedis.JedisFactory")),
+        new JedisClusterTopologyInstrumentation());
+  }
+
+  @Override
+  public void start(AgentContext context) {
+    CacheRuntime.start(context);
+  }
+
+  /** {@code BinaryClient.connect()} sends AUTH and SELECT itself: client housekeeping. */
+  static final class BinaryClientInstrumentation implements TypeInstrumentation {
+    @Override
+    public ElementMatcher<TypeDescription> typeMatcher() {
+      return named("redis.clients.jedis.BinaryClient");
+    }
+
+    @Override
+    public void transform(AdviceTarget target) {
+      target.applyAdvice(
+          named("connect"),
+          "dev.cachedb.agent.instrumentation.jedis.JedisConnectionAdvice$SetupAdvice");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.cachedb.agent.instrumentation.jedis.v4_0;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.cachedb.agent.bootstrap.JedisCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import java.net.Socket;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Jedis 4.0 to 8.x {@code Connection}: every command, of Jedis, JedisPooled/UnifiedJedis,
+ * JedisCluster, pipelines and transactions, ends in {@code sendCommand(CommandArguments)}, and every
+ * reply in {@code readProtocolWithCheckingBroken()}. {@code initializeFromClientConfig} is the
+ * connection's own AUTH/HELLO/SELECT/CLIENT SETINFO.
+ */
+public final class JedisConnectionInstrumentation implements TypeInstrumentation {
+  private static final String COMMON = "dev.cachedb.agent.instrumentation.jedis.JedisConnectionAdvice$";
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return named("redis.clients.jedis.Connection");
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(
+        named("sendCommand")
+            .and(takesArguments(1))
+            .and(takesArgument(0, named("redis.clients.jedis.CommandArguments"))),
+        JedisConnectionInstrumentation.class.getName() + "$SendAdvice");
+    target.applyAdvice(
+        named("readProtocolWithCheckingBroken").and(takesArguments(0)), COMMON + "ReadAdvice");
+    target.applyAdvice(named("flush").and(takesArguments(0)), COMMON + "FlushAdvice");
+    target.applyAdvice(named("connect").and(takesArguments(0)), COMMON + "ConnectAdvice");
+    target.applyAdvice(named("disconnect").and(takesArguments(0)), COMMON + "DisconnectAdvice");
+    target.applyAdvice(named("initializeFromClientConfig"), COMMON + "SetupAdvice");
+  }
+
+  public static final class SendAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      return System.nanoTime();
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.This Object connection,
+        @Advice.Argument(0) Object arguments,
+        @Advice.FieldValue("socket") Socket socket,
+        @Advice.Enter long start,
+        @Advice.Thrown Throwable thrown) {
+      JedisCalls.sentArguments(connection, arguments, socket, start, thrown);
+    }
+  }
+}
