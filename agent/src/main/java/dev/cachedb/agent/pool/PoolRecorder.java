@@ -1,0 +1,141 @@
+package dev.cachedb.agent.pool;
+
+import dev.cachedb.agent.bootstrap.PoolCalls;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * Records pool events from advice into {@link PoolMetrics} and keeps the {@link PoolRegistry} of
+ * live pools for {@link PoolCollector}. Installed as the bootstrap {@link PoolCalls#sink}. A pool
+ * is registered when it starts, or at its first borrow when the agent attached later or the pool
+ * starts lazily (DBCP, c3p0). Never throws into the application.
+ */
+public final class PoolRecorder extends PoolCalls.Sink {
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final PoolRegistry registry = new PoolRegistry();
+  private final UsageClock clock = new UsageClock();
+  private final PoolMetrics metrics;
+
+  PoolRecorder(PoolMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  /** Creates the pool metrics and collector in {@code registry}. */
+  public static PoolRecorder create(PrometheusRegistry registry) {
+    PoolRecorder r = new PoolRecorder(new PoolMetrics(registry));
+    registry.register(new PoolCollector(r.registry, r.metrics));
+    return r;
+  }
+
+  @Override
+  public void opened(Object pool) {
+    try {
+      state(pool);
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void closed(Object pool) {
+    try {
+      PoolState s = registry.unregister(pool);
+      if (s != null) {
+        metrics.forget(s);
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void acquired(Object pool, Object connection, long nanos) {
+    try {
+      PoolState s = state(pool);
+      if (s != null) {
+        s.acquire.observe(nanos / NANOS_PER_SECOND);
+        if (connection != null) {
+          clock.start(connection, s, System.nanoTime());
+        }
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void acquireFailed(Object pool, long nanos) {
+    try {
+      PoolState s = state(pool);
+      if (s != null) {
+        s.acquireErrors.inc();
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void checkedOut(Object pool, Object key) {
+    try {
+      PoolState s = state(pool);
+      if (s != null && key != null) {
+        clock.start(key, s, System.nanoTime());
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void released(Object key) {
+    try {
+      UsageClock.Borrow b = clock.stop(key);
+      if (b != null) {
+        b.state.usage.observe((System.nanoTime() - b.startNanos) / NANOS_PER_SECOND);
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void used(Object pool, long nanos) {
+    try {
+      PoolState s = state(pool);
+      if (s != null) {
+        s.usage.observe(nanos / NANOS_PER_SECOND);
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  /** Pools tracked now (for tests). */
+  int tracked() {
+    return registry.snapshot().length;
+  }
+
+  int runningBorrows() {
+    return clock.size();
+  }
+
+  /** The state of {@code pool}, registering it on first sight; null if it is no known pool. */
+  private PoolState state(Object pool) {
+    PoolState s = registry.find(pool);
+    if (s != null || pool == null) {
+      return s;
+    }
+    PoolKind kind = PoolKind.of(pool);
+    if (kind == null) {
+      return null;
+    }
+    String own;
+    try {
+      own = kind.ownName(pool);
+    } catch (Exception e) {
+      own = null;
+    }
+    return registry.register(pool, kind, own, metrics);
+  }
+}

