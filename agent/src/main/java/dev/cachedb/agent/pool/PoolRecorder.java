@@ -20,11 +20,16 @@ public final class PoolRecorder extends PoolCalls.Sink {
     this.metrics = metrics;
   }
 
-  /** Creates the pool metrics and collector in {@code registry}. */
-  public static PoolRecorder create(PrometheusRegistry registry) {
-    PoolRecorder r = new PoolRecorder(new PoolMetrics(registry));
-    registry.register(new PoolCollector(r.registry, r.metrics));
-    return r;
+  /**
+   * Creates the pool metrics and collector in {@code registry} and installs the recorder as the
+   * bootstrap sink; every pool module calls this, the first one does it.
+   */
+  public static synchronized void install(PrometheusRegistry registry) {
+    if (!(PoolCalls.sink instanceof PoolRecorder)) {
+      PoolRecorder r = new PoolRecorder(new PoolMetrics(registry));
+      registry.register(new PoolCollector(r.registry, r.metrics));
+      PoolCalls.sink = r;
+    }
   }
 
   @Override

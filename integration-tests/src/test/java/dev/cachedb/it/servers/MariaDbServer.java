@@ -36,14 +36,21 @@ public final class MariaDbServer implements AutoCloseable {
     return new MariaDbServer(db, db.getConfiguration().getPort());
   }
 
-  /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}, creating the database if missing. */
+  /**
+   * {@code jdbc:mariadb://127.0.0.1:<port>/<database>?sslMode=trust}, creating the database if
+   * missing. MariaDB Connector/J 4 turns TLS on by default and then refuses password logins over
+   * the server's self-signed certificate unless told to trust it.
+   */
   public String jdbcUrl(String database) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", user(), password());
+    try (Connection c = DriverManager.getConnection(url(""), user(), password());
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`");
     }
-    return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    return url(database);
+  }
+
+  private String url(String database) {
+    return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?sslMode=trust";
   }
 
   /** The same database for MySQL Connector/J: {@code jdbc:mysql://127.0.0.1:<port>/<database>}. */

@@ -1,6 +1,5 @@
 package dev.cachedb.agent.instrumentation.pool;
 
-import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
@@ -52,10 +51,8 @@ public abstract class PoolModule implements InstrumentationModule {
 
   @Override
   public void start(AgentContext context) {
-    synchronized (PoolModule.class) {
-      if (!(PoolCalls.sink instanceof PoolRecorder)) {
-        PoolCalls.sink = PoolRecorder.create(context.registry());
-      }
-    }
+    // Not inline here: verifying this class would then load PoolCalls before the agent has put
+    // it on the bootstrap path (modules are constructed first), pinning it to the wrong loader.
+    PoolRecorder.install(context.registry());
   }
 }
