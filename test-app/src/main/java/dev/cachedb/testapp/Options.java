@@ -7,6 +7,8 @@ final class Options {
   long intervalMs = 100;
   boolean linger = false;
   String jdbcUrl = "jdbc:h2:mem:testapp;DB_CLOSE_DELAY=-1";
+  /** Connection-pool workloads: none by default, a comma list of kinds, or {@code all}. */
+  String[] pools = new String[0];
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -30,10 +32,14 @@ final class Options {
         case "--jdbc-url":
           o.jdbcUrl = value;
           break;
+        case "--pools":
+          o.pools = value.equals("all") ? PoolWorkload.KINDS.clone() : value.split(",");
+          break;
         default:
           throw new IllegalArgumentException(
               "unknown option " + name
-                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL");
+                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL"
+                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat");
       }
     }
     return o;

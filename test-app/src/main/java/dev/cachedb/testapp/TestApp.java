@@ -9,6 +9,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
+ *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
@@ -22,6 +23,9 @@ public final class TestApp {
     Options options = Options.parse(args);
     List<Workload> workloads = new ArrayList<>();
     workloads.add(new JdbcWorkload(options.jdbcUrl));
+    for (String pool : options.pools) {
+      workloads.add(new PoolWorkload(pool, options.jdbcUrl));
+    }
 
     for (Workload w : workloads) {
       w.setUp();
