@@ -1,0 +1,43 @@
+package dev.cachedb.agent.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.junit.jupiter.api.Test;
+
+class UsageClockTest {
+  private final PoolState state =
+      new PoolState(new Object(), PoolKind.HIKARI, "p", new PoolMetrics(new PrometheusRegistry()));
+  private final UsageClock clock = new UsageClock();
+
+  @Test
+  void stopReturnsTheBorrowOfThatConnectionOnce() {
+    Object c1 = new Object();
+    Object c2 = new Object();
+    clock.start(c1, state, 100);
+    clock.start(c2, state, 200);
+    assertThat(clock.stop(c2).startNanos).isEqualTo(200);
+    assertThat(clock.stop(c2)).isNull();
+    assertThat(clock.stop(c1).startNanos).isEqualTo(100);
+    assertThat(clock.size()).isZero();
+  }
+
+  @Test
+  void equalButDistinctConnectionsAreDifferentBorrows() {
+    String c1 = new String("same");
+    String c2 = new String("same");
+    clock.start(c1, state, 1);
+    assertThat(clock.stop(c2)).isNull();
+    assertThat(clock.stop(c1)).isNotNull();
+  }
+
+  @Test
+  void aConnectionNeverReturnedDoesNotStayReachable() throws InterruptedException {
+    clock.start(new Object(), state, 1);
+    for (int i = 0; i < 50 && clock.size() > 0; i++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(clock.size()).isZero();
+  }
+}
