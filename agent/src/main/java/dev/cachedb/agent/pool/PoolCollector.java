@@ -9,7 +9,8 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 /**
  * Reads every known pool's own counters at scrape time, so the gauges are true even for
  * connections borrowed before the agent attached, and cost nothing between scrapes. Pools the
- * garbage collector took are forgotten here, with their series.
+ * garbage collector took are forgotten first, with their series; then the borrow and return
+ * metrics of {@link PoolMetrics} are collected, so a collected pool is gone from that scrape.
  *
  * <pre>
  * db_connection_pool_size{pool="orders"} 5.0
@@ -75,6 +76,9 @@ final class PoolCollector implements MultiCollector {
             .help("Connection pools the agent watches now")
             .dataPoint(GaugeDataPointSnapshot.builder().value(states.length).build())
             .build());
+    out.metricSnapshot(metrics.acquire.collect());
+    out.metricSnapshot(metrics.usage.collect());
+    out.metricSnapshot(metrics.acquireErrors.collect());
     return out.build();
   }
 

@@ -2,7 +2,6 @@ package dev.cachedb.agent.pool;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
@@ -34,7 +33,12 @@ final class PoolMetrics {
   final Histogram usage;
   final Counter acquireErrors;
 
-  PoolMetrics(PrometheusRegistry registry) {
+  /**
+   * Not registered in the registry themselves: {@link PoolCollector} collects them right after it
+   * has forgotten the pools the garbage collector took, so a collected pool's series are gone from
+   * the very scrape that notices (the registry collects its collectors in no set order).
+   */
+  PoolMetrics() {
     acquire =
         Histogram.builder()
             .name("db_connection_acquire_duration_seconds")
@@ -43,7 +47,7 @@ final class PoolMetrics {
             .labelNames("pool")
             .classicOnly()
             .classicUpperBounds(ACQUIRE_BUCKETS)
-            .register(registry);
+            .build();
     usage =
         Histogram.builder()
             .name("db_connection_usage_duration_seconds")
@@ -52,13 +56,13 @@ final class PoolMetrics {
             .labelNames("pool")
             .classicOnly()
             .classicUpperBounds(USAGE_BUCKETS)
-            .register(registry);
+            .build();
     acquireErrors =
         Counter.builder()
             .name("db_connection_acquire_errors_total")
             .help("getConnection calls that failed: pool exhausted, timeout, database down")
             .labelNames("pool")
-            .register(registry);
+            .build();
   }
 
   /** Removes the series of a pool that closed or was collected. */

@@ -12,11 +12,12 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 public final class PoolRecorder extends PoolCalls.Sink {
   private static final double NANOS_PER_SECOND = 1e9;
 
-  private final PoolRegistry registry = new PoolRegistry();
+  private final PoolRegistry registry;
   private final UsageClock clock = new UsageClock();
   private final PoolMetrics metrics;
 
-  PoolRecorder(PoolMetrics metrics) {
+  PoolRecorder(PoolRegistry registry, PoolMetrics metrics) {
+    this.registry = registry;
     this.metrics = metrics;
   }
 
@@ -26,8 +27,10 @@ public final class PoolRecorder extends PoolCalls.Sink {
    */
   public static synchronized void install(PrometheusRegistry registry) {
     if (!(PoolCalls.sink instanceof PoolRecorder)) {
-      PoolRecorder r = new PoolRecorder(new PoolMetrics(registry));
-      registry.register(new PoolCollector(r.registry, r.metrics));
+      PoolRegistry pools = new PoolRegistry();
+      PoolMetrics metrics = new PoolMetrics();
+      registry.register(new PoolCollector(pools, metrics));
+      PoolRecorder r = new PoolRecorder(pools, metrics);
       PoolCalls.sink = r;
     }
   }

@@ -2,11 +2,10 @@ package dev.cachedb.agent.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 
 class PoolRegistryTest {
-  private final PoolMetrics metrics = new PoolMetrics(new PrometheusRegistry());
+  private final PoolMetrics metrics = new PoolMetrics();
   private final PoolRegistry registry = new PoolRegistry();
 
   @Test

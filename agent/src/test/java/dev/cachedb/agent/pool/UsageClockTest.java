@@ -2,12 +2,11 @@ package dev.cachedb.agent.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 
 class UsageClockTest {
   private final PoolState state =
-      new PoolState(new Object(), PoolKind.HIKARI, "p", new PoolMetrics(new PrometheusRegistry()));
+      new PoolState(new Object(), PoolKind.HIKARI, "p", new PoolMetrics());
   private final UsageClock clock = new UsageClock();
 
   @Test
