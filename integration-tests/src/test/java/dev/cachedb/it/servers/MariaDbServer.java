@@ -31,9 +31,24 @@ public final class MariaDbServer implements AutoCloseable {
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
-    DB db = DB.newEmbeddedDB(config.build());
+    DB db = newDb(config);
     db.start();
     return new MariaDbServer(db, db.getConfiguration().getPort());
+  }
+
+  /**
+   * What DB.newEmbeddedDB does for a fresh data directory, with a longer start timeout: the
+   * default 30 s is too short on a loaded 2-core machine where several builds run at once.
+   */
+  private static DB newDb(DBConfigurationBuilder config) throws Exception {
+    return new DB(config.build()) {
+      {
+        dbStartMaxWaitInMS = 120_000;
+        prepareDirectories();
+        unpackEmbeddedDb();
+        install();
+      }
+    };
   }
 
   /**
