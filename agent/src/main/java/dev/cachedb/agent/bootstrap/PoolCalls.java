@@ -32,7 +32,10 @@ public final class PoolCalls {
     /** The outermost getConnection failed: pool exhausted, timeout, database down. */
     public void acquireFailed(Object pool, long nanos) {}
 
-    /** Starts the usage clock of {@code key} for pools whose borrow key is not the proxy. */
+    /**
+     * Starts the usage clock of {@code key}, the pool's own long-lived object for one physical
+     * connection (Hikari's PoolEntry, Tomcat's PooledConnection); its clock entry is reused.
+     */
     public void checkedOut(Object pool, Object key) {}
 
     /** The connection (or key) went back to its pool: stops its usage clock, if it runs. */

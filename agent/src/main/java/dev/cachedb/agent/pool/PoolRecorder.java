@@ -14,6 +14,14 @@ public final class PoolRecorder extends PoolCalls.Sink {
 
   private final PoolRegistry registry;
   private final UsageClock clock = new UsageClock();
+  /** Second result of {@link UsageClock#stop}, per thread, so returning allocates nothing. */
+  private final ThreadLocal<PoolState[]> stateOut =
+      new ThreadLocal<PoolState[]>() {
+        @Override
+        protected PoolState[] initialValue() {
+          return new PoolState[1];
+        }
+      };
   private final PoolMetrics metrics;
 
   PoolRecorder(PoolRegistry registry, PoolMetrics metrics) {
@@ -88,7 +96,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
     try {
       PoolState s = state(pool);
       if (s != null && key != null) {
-        clock.start(key, s, System.nanoTime());
+        clock.startReusable(key, s, System.nanoTime());
       }
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem
@@ -98,9 +106,11 @@ public final class PoolRecorder extends PoolCalls.Sink {
   @Override
   public void released(Object key) {
     try {
-      UsageClock.Borrow b = clock.stop(key);
-      if (b != null) {
-        b.state.usage.observe((System.nanoTime() - b.startNanos) / NANOS_PER_SECOND);
+      PoolState[] state = stateOut.get();
+      long start = clock.stop(key, state);
+      if (start != UsageClock.STOPPED) {
+        state[0].usage.observe((System.nanoTime() - start) / NANOS_PER_SECOND);
+        state[0] = null;
       }
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem

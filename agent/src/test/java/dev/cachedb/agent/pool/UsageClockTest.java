@@ -9,15 +9,18 @@ class UsageClockTest {
       new PoolState(new Object(), PoolKind.HIKARI, "p", new PoolMetrics());
   private final UsageClock clock = new UsageClock();
 
+  private final PoolState[] out = new PoolState[1];
+
   @Test
-  void stopReturnsTheBorrowOfThatConnectionOnce() {
+  void stopReturnsTheStartOfThatConnectionOnce() {
     Object c1 = new Object();
     Object c2 = new Object();
     clock.start(c1, state, 100);
     clock.start(c2, state, 200);
-    assertThat(clock.stop(c2).startNanos).isEqualTo(200);
-    assertThat(clock.stop(c2)).isNull();
-    assertThat(clock.stop(c1).startNanos).isEqualTo(100);
+    assertThat(clock.stop(c2, out)).isEqualTo(200);
+    assertThat(out[0]).isSameAs(state);
+    assertThat(clock.stop(c2, out)).isEqualTo(UsageClock.STOPPED);
+    assertThat(clock.stop(c1, out)).isEqualTo(100);
     assertThat(clock.size()).isZero();
   }
 
@@ -26,8 +29,19 @@ class UsageClockTest {
     String c1 = new String("same");
     String c2 = new String("same");
     clock.start(c1, state, 1);
-    assertThat(clock.stop(c2)).isNull();
-    assertThat(clock.stop(c1)).isNotNull();
+    assertThat(clock.stop(c2, out)).isEqualTo(UsageClock.STOPPED);
+    assertThat(clock.stop(c1, out)).isEqualTo(1);
+  }
+
+  @Test
+  void aReusableKeyKeepsOneEntryAcrossBorrows() {
+    Object entry = new Object();
+    clock.startReusable(entry, state, 10);
+    assertThat(clock.stop(entry, out)).isEqualTo(10);
+    assertThat(clock.stop(entry, out)).isEqualTo(UsageClock.STOPPED);
+    clock.startReusable(entry, state, 20);
+    assertThat(clock.stop(entry, out)).isEqualTo(20);
+    assertThat(clock.size()).isEqualTo(1);
   }
 
   @Test

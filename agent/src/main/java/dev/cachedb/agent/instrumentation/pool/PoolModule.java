@@ -4,6 +4,9 @@ import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.pool.PoolRecorder;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -14,6 +17,12 @@ import net.bytebuddy.matcher.ElementMatcher;
 public abstract class PoolModule implements InstrumentationModule {
   private final String name;
   private final String[] landmarks;
+  /**
+   * Byte Buddy asks the loader matcher before the type matcher, for every class loaded, so the
+   * answer is cached per loader (weakly: a web app's loader must stay collectable).
+   */
+  private final Map<ClassLoader, Boolean> answers =
+      Collections.synchronizedMap(new WeakHashMap<ClassLoader, Boolean>());
 
   /** {@code landmarks}: resource names of classes that must all be present, e.g. a/b/C.class. */
   protected PoolModule(String name, String... landmarks) {
@@ -39,14 +48,23 @@ public abstract class PoolModule implements InstrumentationModule {
         if (loader == null) {
           return false; // pools never live in the bootstrap loader
         }
-        for (String landmark : landmarks) {
-          if (loader.getResource(landmark) == null) {
-            return false;
-          }
+        Boolean known = answers.get(loader);
+        if (known == null) {
+          known = hasLandmarks(loader);
+          answers.put(loader, known);
         }
-        return true;
+        return known;
       }
     };
+  }
+
+  private boolean hasLandmarks(ClassLoader loader) {
+    for (String landmark : landmarks) {
+      if (loader.getResource(landmark) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

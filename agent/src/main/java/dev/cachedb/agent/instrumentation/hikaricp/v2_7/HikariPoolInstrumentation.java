@@ -49,12 +49,12 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
     public static void exit(
         @Advice.This Object pool,
         @Advice.Enter long start,
-        @Advice.Return Object connection,
         @Advice.Thrown Throwable thrown) {
       CallDepth.exit(CallDepth.POOL_BORROW);
       if (start != Long.MIN_VALUE) {
         if (thrown == null) {
-          PoolCalls.sink.acquired(pool, connection, System.nanoTime() - start);
+          // no connection: the usage clock runs on the PoolEntry (HikariProxyConnectionInstrumentation)
+          PoolCalls.sink.acquired(pool, null, System.nanoTime() - start);
         } else {
           PoolCalls.sink.acquireFailed(pool, System.nanoTime() - start);
         }

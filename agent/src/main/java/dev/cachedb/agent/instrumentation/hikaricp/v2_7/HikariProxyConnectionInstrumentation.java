@@ -11,25 +11,39 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code ProxyConnection.close()}, final in every version, returns the connection to its pool.
- * A second close finds no running clock and records nothing.
+ * The usage clock of Hikari runs on its {@code PoolEntry}, the long-lived holder of one physical
+ * connection: started when the entry creates the proxy it hands out, stopped by the proxy's
+ * {@code close()} (final in every version). Keyed by the entry, not the new proxy of each borrow,
+ * the clock reuses its slot, so a borrow and return allocate nothing. A second close finds the
+ * clock stopped and records nothing.
  */
 final class HikariProxyConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("com.zaxxer.hikari.pool.ProxyConnection");
+    return named("com.zaxxer.hikari.pool.ProxyConnection")
+        .or(named("com.zaxxer.hikari.pool.PoolEntry"));
   }
 
   @Override
   public void transform(AdviceTarget target) {
+    // ProxyConnection.close(); PoolEntry has no close()
     target.applyAdvice(named("close").and(takesArguments(0)), getClass().getName() + "$CloseAdvice");
+    // PoolEntry.createProxyConnection(leakTask, now) in 2.x and 3.x, (leakTask) since 4.0
+    target.applyAdvice(named("createProxyConnection"), getClass().getName() + "$BorrowAdvice");
+  }
+
+  public static class BorrowAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Object entry, @Advice.FieldValue("hikariPool") Object pool) {
+      PoolCalls.sink.checkedOut(pool, entry);
+    }
   }
 
   public static class CloseAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object connection) {
-      PoolCalls.sink.released(connection);
+    public static void enter(@Advice.FieldValue("poolEntry") Object entry) {
+      PoolCalls.sink.released(entry);
     }
   }
 }
