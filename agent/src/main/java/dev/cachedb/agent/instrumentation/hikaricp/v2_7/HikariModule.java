@@ -23,6 +23,8 @@ public final class HikariModule extends PoolModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new HikariPoolInstrumentation(), new HikariProxyConnectionInstrumentation());
+        new HikariPoolInstrumentation(),
+        new HikariPoolEntryInstrumentation(),
+        new HikariProxyConnectionInstrumentation());
   }
 }

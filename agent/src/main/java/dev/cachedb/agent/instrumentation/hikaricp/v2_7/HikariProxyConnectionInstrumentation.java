@@ -21,23 +21,12 @@ final class HikariProxyConnectionInstrumentation implements TypeInstrumentation 
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("com.zaxxer.hikari.pool.ProxyConnection")
-        .or(named("com.zaxxer.hikari.pool.PoolEntry"));
+    return named("com.zaxxer.hikari.pool.ProxyConnection");
   }
 
   @Override
   public void transform(AdviceTarget target) {
-    // ProxyConnection.close(); PoolEntry has no close()
     target.applyAdvice(named("close").and(takesArguments(0)), getClass().getName() + "$CloseAdvice");
-    // PoolEntry.createProxyConnection(leakTask, now) in 2.x and 3.x, (leakTask) since 4.0
-    target.applyAdvice(named("createProxyConnection"), getClass().getName() + "$BorrowAdvice");
-  }
-
-  public static class BorrowAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object entry, @Advice.FieldValue("hikariPool") Object pool) {
-      PoolCalls.sink.checkedOut(pool, entry);
-    }
   }
 
   public static class CloseAdvice {
