@@ -11,6 +11,8 @@ final class Options {
   String redis = null;
   /** Which Redis clients run their workload: jedis, lettuce, or both (comma-separated). */
   String redisClients = "jedis,lettuce";
+  /** Connection-pool workloads: none by default, a comma list of kinds, or {@code all}. */
+  String[] pools = new String[0];
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -40,10 +42,15 @@ final class Options {
         case "--redis":
           o.redis = value;
           break;
+        case "--pools":
+          o.pools = value.equals("all") ? PoolWorkload.KINDS.clone() : value.split(",");
+          break;
         default:
           throw new IllegalArgumentException(
               "unknown option " + name
-                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL --redis=HOST:PORT --redis-clients=jedis,lettuce");
+                  + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL"
+                  + " --redis=HOST:PORT --redis-clients=jedis,lettuce"
+                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat");
       }
     }
     return o;

@@ -10,6 +10,7 @@ import java.util.List;
  * <pre>
  * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
  *     [--redis=HOST:PORT]
+ *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
@@ -31,6 +32,9 @@ public final class TestApp {
     }
     if (options.redisClients.contains("lettuce")) {
       workloads.add(new LettuceWorkload(redis.host() + ":" + redis.port()));
+    }
+    for (String pool : options.pools) {
+      workloads.add(new PoolWorkload(pool, options.jdbcUrl));
     }
 
     for (Workload w : workloads) {

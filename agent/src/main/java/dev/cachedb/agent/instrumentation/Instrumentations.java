@@ -4,7 +4,12 @@ import dev.cachedb.agent.instrumentation.jdbc.JdbcModule;
 import dev.cachedb.agent.instrumentation.lettuce.v5_0.LettuceModule;
 import dev.cachedb.agent.instrumentation.jedis.v2_9.Jedis29Module;
 import dev.cachedb.agent.instrumentation.jedis.v4_0.Jedis4Module;
-import java.util.Arrays;
+import dev.cachedb.agent.instrumentation.c3p0.v0_9_5.C3p0Module;
+import dev.cachedb.agent.instrumentation.dbcp.v1_4.DbcpModule;
+import dev.cachedb.agent.instrumentation.dbcp2.v2_1.Dbcp2Module;
+import dev.cachedb.agent.instrumentation.hikaricp.v2_7.HikariModule;
+import dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5.TomcatJdbcModule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +21,16 @@ public final class Instrumentations {
   private Instrumentations() {}
 
   public static List<InstrumentationModule> all() {
-    return Arrays.<InstrumentationModule>asList(
-        new JdbcModule(), new Jedis29Module(), new Jedis4Module(), new LettuceModule());
+    List<InstrumentationModule> all = new ArrayList<>();
+    all.add(new JdbcModule());
+    all.add(new Jedis29Module());
+    all.add(new Jedis4Module());
+    all.add(new LettuceModule());
+    all.add(new HikariModule());
+    all.add(new Dbcp2Module());
+    all.add(new DbcpModule());
+    all.add(new C3p0Module());
+    all.add(new TomcatJdbcModule());
+    return all;
   }
 }

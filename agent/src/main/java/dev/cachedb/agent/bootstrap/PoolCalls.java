@@ -1,0 +1,47 @@
+package dev.cachedb.agent.bootstrap;
+
+/**
+ * What connection-pool advice calls. The agent installs its recorder in {@link #sink} at start;
+ * until then, and when pool instrumentation is off, calls go to a sink that does nothing.
+ *
+ * <p>{@code pool} is the pool object the agent reads at scrape time (a HikariPool, a DBCP
+ * BasicDataSource, a c3p0 data source, a Tomcat ConnectionPool); the recorder knows how to read
+ * each. Durations are {@link System#nanoTime()} differences.
+ */
+public final class PoolCalls {
+
+  /** The recorder; replaced once at agent start. */
+  public static volatile Sink sink = new Sink();
+
+  private PoolCalls() {}
+
+  /** Receives pool events. The base class ignores them. */
+  public static class Sink {
+    /** A pool started (constructed, or first used for pools that start lazily). */
+    public void opened(Object pool) {}
+
+    /** A pool closed: its series go. */
+    public void closed(Object pool) {}
+
+    /**
+     * The outermost getConnection of {@code pool} returned {@code connection} after {@code nanos}.
+     * A non-null {@code connection} starts its usage clock, stopped by {@link #released}.
+     */
+    public void acquired(Object pool, Object connection, long nanos) {}
+
+    /** The outermost getConnection failed: pool exhausted, timeout, database down. */
+    public void acquireFailed(Object pool, long nanos) {}
+
+    /**
+     * Starts the usage clock of {@code key}, the pool's own long-lived object for one physical
+     * connection (Hikari's PoolEntry, Tomcat's PooledConnection); its clock entry is reused.
+     */
+    public void checkedOut(Object pool, Object key) {}
+
+    /** The connection (or key) went back to its pool: stops its usage clock, if it runs. */
+    public void released(Object key) {}
+
+    /** A usage time the pool measured itself (HikariCP's borrow timestamp). */
+    public void used(Object pool, long nanos) {}
+  }
+}

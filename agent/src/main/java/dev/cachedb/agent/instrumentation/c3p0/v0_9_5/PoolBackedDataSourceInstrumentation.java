@@ -1,0 +1,62 @@
+package dev.cachedb.agent.instrumentation.c3p0.v0_9_5;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import dev.cachedb.agent.bootstrap.CallDepth;
+import dev.cachedb.agent.bootstrap.PoolCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code AbstractPoolBackedDataSource}: its pool starts lazily inside getConnection, so the
+ * recorder registers the data source at its first successful borrow; close() and close(boolean)
+ * forget it. Reading its counters before the first borrow would start the pool, which the agent
+ * must never do, hence no registration earlier.
+ */
+final class PoolBackedDataSourceInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return named("com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource");
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(named("getConnection"), getClass().getName() + "$GetConnectionAdvice");
+    target.applyAdvice(named("close"), getClass().getName() + "$CloseAdvice");
+  }
+
+  public static class GetConnectionAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : Long.MIN_VALUE;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.This Object pool,
+        @Advice.Enter long start,
+        @Advice.Return Object connection,
+        @Advice.Thrown Throwable thrown) {
+      CallDepth.exit(CallDepth.POOL_BORROW);
+      if (start != Long.MIN_VALUE) {
+        if (thrown == null) {
+          PoolCalls.sink.acquired(pool, connection, System.nanoTime() - start);
+        } else {
+          PoolCalls.sink.acquireFailed(pool, System.nanoTime() - start);
+        }
+      }
+    }
+  }
+
+  public static class CloseAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Object pool) {
+      // before closing: a scrape that reads a closed c3p0 data source would restart its pool
+      PoolCalls.sink.closed(pool);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.cachedb.agent.instrumentation.c3p0.v0_9_5;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.cachedb.agent.bootstrap.PoolCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** close() of the connection proxy c3p0 hands out, which returns it to the pool. */
+final class ProxyConnectionInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return named("com.mchange.v2.c3p0.impl.NewProxyConnection") // 0.9.5.x
+        .or(named("com.mchange.v2.c3p0.impl.AbstractNewProxyConnection")); // 0.10 and newer
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(named("close").and(takesArguments(0)), getClass().getName() + "$CloseAdvice");
+  }
+
+  public static class CloseAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Object connection) {
+      PoolCalls.sink.released(connection);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.cachedb.agent.instrumentation.dbcp.v1_4;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.cachedb.agent.bootstrap.CallDepth;
+import dev.cachedb.agent.bootstrap.PoolCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code BasicDataSource}: registered when {@code createConnectionPool} has built its pool (once,
+ * at the first getConnection), forgotten on close, and its getConnection timed.
+ */
+final class BasicDataSourceInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return named("org.apache.commons.dbcp.BasicDataSource");
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(named("createConnectionPool"), getClass().getName() + "$StartAdvice");
+    target.applyAdvice(named("getConnection"), getClass().getName() + "$GetConnectionAdvice");
+    target.applyAdvice(named("close").and(takesArguments(0)), getClass().getName() + "$CloseAdvice");
+  }
+
+  public static class StartAdvice {
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.This Object pool) {
+      PoolCalls.sink.opened(pool);
+    }
+  }
+
+  public static class GetConnectionAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : Long.MIN_VALUE;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.This Object pool,
+        @Advice.Enter long start,
+        @Advice.Return Object connection,
+        @Advice.Thrown Throwable thrown) {
+      CallDepth.exit(CallDepth.POOL_BORROW);
+      if (start != Long.MIN_VALUE) {
+        if (thrown == null) {
+          PoolCalls.sink.acquired(pool, connection, System.nanoTime() - start);
+        } else {
+          PoolCalls.sink.acquireFailed(pool, System.nanoTime() - start);
+        }
+      }
+    }
+  }
+
+  public static class CloseAdvice {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.This Object pool) {
+      PoolCalls.sink.closed(pool);
+    }
+  }
+}

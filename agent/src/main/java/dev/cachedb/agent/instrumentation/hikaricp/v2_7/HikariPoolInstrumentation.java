@@ -1,0 +1,71 @@
+package dev.cachedb.agent.instrumentation.hikaricp.v2_7;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.cachedb.agent.bootstrap.CallDepth;
+import dev.cachedb.agent.bootstrap.PoolCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * {@code HikariPool}: registered when constructed, forgotten on shutdown, and its getConnection
+ * timed. {@code getConnection()} delegates to {@code getConnection(long)}; CallDepth counts the
+ * pair once.
+ */
+final class HikariPoolInstrumentation implements TypeInstrumentation {
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return named("com.zaxxer.hikari.pool.HikariPool");
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(isConstructor(), getClass().getName() + "$ConstructorAdvice");
+    target.applyAdvice(named("getConnection"), getClass().getName() + "$GetConnectionAdvice");
+    target.applyAdvice(
+        named("shutdown").and(takesArguments(0)), getClass().getName() + "$ShutdownAdvice");
+  }
+
+  public static class ConstructorAdvice {
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.This Object pool) {
+      PoolCalls.sink.opened(pool);
+    }
+  }
+
+  public static class GetConnectionAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter() {
+      return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : Long.MIN_VALUE;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+        @Advice.This Object pool,
+        @Advice.Enter long start,
+        @Advice.Thrown Throwable thrown) {
+      CallDepth.exit(CallDepth.POOL_BORROW);
+      if (start != Long.MIN_VALUE) {
+        if (thrown == null) {
+          // no connection: the usage clock runs on the PoolEntry (HikariProxyConnectionInstrumentation)
+          PoolCalls.sink.acquired(pool, null, System.nanoTime() - start);
+        } else {
+          PoolCalls.sink.acquireFailed(pool, System.nanoTime() - start);
+        }
+      }
+    }
+  }
+
+  public static class ShutdownAdvice {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.This Object pool) {
+      PoolCalls.sink.closed(pool);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.cachedb.agent.pool;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+/**
+ * The pool metrics recorded on borrow and return. The gauges are read at scrape time by {@link
+ * PoolCollector}.
+ *
+ * <pre>
+ * # TYPE db_connection_acquire_duration_seconds histogram
+ * db_connection_acquire_duration_seconds_bucket{pool="orders",le="1.0E-5"} 120
+ * ...
+ * db_connection_acquire_duration_seconds_count{pool="orders"} 140
+ * # TYPE db_connection_acquire_errors_total counter
+ * db_connection_acquire_errors_total{pool="orders"} 1.0
+ * # TYPE db_connection_usage_duration_seconds histogram
+ * db_connection_usage_duration_seconds_count{pool="orders"} 139
+ * </pre>
+ */
+final class PoolMetrics {
+  /** A borrow from a warm pool takes well under a microsecond; a starved one waits for seconds. */
+  private static final double[] ACQUIRE_BUCKETS = {
+    0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30
+  };
+  /** Connections are held from a statement's sub-millisecond to a batch job's minutes. */
+  private static final double[] USAGE_BUCKETS = {
+    0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300
+  };
+
+  final Histogram acquire;
+  final Histogram usage;
+  final Counter acquireErrors;
+
+  /**
+   * Not registered in the registry themselves: {@link PoolCollector} collects them right after it
+   * has forgotten the pools the garbage collector took, so a collected pool's series are gone from
+   * the very scrape that notices (the registry collects its collectors in no set order).
+   */
+  PoolMetrics() {
+    acquire =
+        Histogram.builder()
+            .name("db_connection_acquire_duration_seconds")
+            .help("Time spent in a pool's getConnection, for borrows that got a connection")
+            .unit(Unit.SECONDS)
+            .labelNames("pool")
+            .classicOnly()
+            .classicUpperBounds(ACQUIRE_BUCKETS)
+            .build();
+    usage =
+        Histogram.builder()
+            .name("db_connection_usage_duration_seconds")
+            .help("Time from borrowing a connection to returning it to its pool")
+            .unit(Unit.SECONDS)
+            .labelNames("pool")
+            .classicOnly()
+            .classicUpperBounds(USAGE_BUCKETS)
+            .build();
+    acquireErrors =
+        Counter.builder()
+            .name("db_connection_acquire_errors_total")
+            .help("getConnection calls that failed: pool exhausted, timeout, database down")
+            .labelNames("pool")
+            .build();
+  }
+
+  /** Removes the series of a pool that closed or was collected. */
+  void forget(PoolState s) {
+    acquire.remove(s.name);
+    usage.remove(s.name);
+    acquireErrors.remove(s.name);
+  }
+}

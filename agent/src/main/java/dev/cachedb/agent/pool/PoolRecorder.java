@@ -1,0 +1,159 @@
+package dev.cachedb.agent.pool;
+
+import dev.cachedb.agent.bootstrap.PoolCalls;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * Records pool events from advice into {@link PoolMetrics} and keeps the {@link PoolRegistry} of
+ * live pools for {@link PoolCollector}. Installed as the bootstrap {@link PoolCalls#sink}. A pool
+ * is registered when it starts, or at its first borrow when the agent attached later or the pool
+ * starts lazily (DBCP, c3p0). Never throws into the application.
+ */
+public final class PoolRecorder extends PoolCalls.Sink {
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final PoolRegistry registry;
+  private final UsageClock clock = new UsageClock();
+  /** Second result of {@link UsageClock#stop}, per thread, so returning allocates nothing. */
+  private final ThreadLocal<PoolState[]> stateOut =
+      new ThreadLocal<PoolState[]>() {
+        @Override
+        protected PoolState[] initialValue() {
+          return new PoolState[1];
+        }
+      };
+  private final PoolMetrics metrics;
+
+  PoolRecorder(PoolRegistry registry, PoolMetrics metrics) {
+    this.registry = registry;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Creates the pool metrics and collector in {@code registry} and installs the recorder as the
+   * bootstrap sink; every pool module calls this, the first one does it.
+   */
+  public static synchronized void install(PrometheusRegistry registry) {
+    if (!(PoolCalls.sink instanceof PoolRecorder)) {
+      PoolRegistry pools = new PoolRegistry();
+      PoolMetrics metrics = new PoolMetrics();
+      registry.register(new PoolCollector(pools, metrics));
+      PoolRecorder r = new PoolRecorder(pools, metrics);
+      PoolCalls.sink = r;
+    }
+  }
+
+  @Override
+  public void opened(Object pool) {
+    try {
+      state(pool);
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void closed(Object pool) {
+    try {
+      PoolState s = registry.unregister(pool);
+      if (s != null) {
+        metrics.forget(s);
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void acquired(Object pool, Object connection, long nanos) {
+    try {
+      PoolState s = state(pool);
+      if (s != null) {
+        s.acquire.observe(nanos / NANOS_PER_SECOND);
+        if (connection != null) {
+          clock.start(connection, s, System.nanoTime());
+        }
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void acquireFailed(Object pool, long nanos) {
+    try {
+      PoolState s = state(pool);
+      if (s != null) {
+        s.acquireErrors.inc();
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void checkedOut(Object pool, Object key) {
+    try {
+      PoolState s = state(pool);
+      if (s != null && key != null) {
+        clock.startReusable(key, s, System.nanoTime());
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void released(Object key) {
+    try {
+      PoolState[] state = stateOut.get();
+      long start = clock.stop(key, state);
+      if (start != UsageClock.STOPPED) {
+        state[0].usage.observe((System.nanoTime() - start) / NANOS_PER_SECOND);
+        state[0] = null;
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void used(Object pool, long nanos) {
+    try {
+      PoolState s = state(pool);
+      if (s != null) {
+        s.usage.observe(nanos / NANOS_PER_SECOND);
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  /** Pools tracked now (for tests). */
+  int tracked() {
+    return registry.snapshot().length;
+  }
+
+  int runningBorrows() {
+    return clock.size();
+  }
+
+  /** The state of {@code pool}, registering it on first sight; null if it is no known pool. */
+  private PoolState state(Object pool) {
+    PoolState s = registry.find(pool);
+    if (s != null || pool == null) {
+      return s;
+    }
+    PoolKind kind = PoolKind.of(pool);
+    if (kind == null) {
+      return null;
+    }
+    String own;
+    try {
+      own = kind.ownName(pool);
+    } catch (Exception e) {
+      own = null;
+    }
+    return registry.register(pool, kind, own, metrics);
+  }
+}

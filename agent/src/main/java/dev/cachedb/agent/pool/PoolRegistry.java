@@ -1,0 +1,98 @@
+package dev.cachedb.agent.pool;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pools the agent knows, held weakly. Borrows look a pool up on every call, so lookups read a
+ * copy-on-write array without locks or allocation; registering and forgetting (pool start, close,
+ * collection) are rare and take the lock. Applications hold a handful of pools, so a linear scan
+ * by identity beats any hashing here.
+ */
+final class PoolRegistry {
+  private static final PoolState[] NONE = new PoolState[0];
+
+  private volatile PoolState[] states = NONE;
+  private final EnumMap<PoolKind, Integer> unnamed = new EnumMap<>(PoolKind.class);
+  private final Set<String> names = new HashSet<>();
+
+  /** The state of {@code pool}, or null if it is not registered. */
+  PoolState find(Object pool) {
+    for (PoolState s : states) {
+      if (s.pool.get() == pool) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Registers {@code pool} (once) and returns its state. {@code ownName} is the pool's own name
+   * or null; a pool without one, or whose name a live pool already carries, gets a generated one.
+   */
+  synchronized PoolState register(
+      Object pool, PoolKind kind, String ownName, PoolMetrics metrics) {
+    PoolState known = find(pool);
+    if (known != null) {
+      return known;
+    }
+    String name = ownName == null || ownName.isEmpty() || names.contains(ownName)
+        ? generatedName(kind)
+        : ownName;
+    PoolState s = new PoolState(pool, kind, name, metrics);
+    names.add(name);
+    PoolState[] next = Arrays.copyOf(states, states.length + 1);
+    next[states.length] = s;
+    states = next;
+    return s;
+  }
+
+  /** Forgets {@code pool}; returns its state, or null if it was not registered. */
+  synchronized PoolState unregister(Object pool) {
+    PoolState s = find(pool);
+    if (s != null) {
+      remove(s);
+    }
+    return s;
+  }
+
+  /** Forgets every pool the garbage collector took and returns their states. */
+  synchronized List<PoolState> purgeCollected() {
+    List<PoolState> gone = new ArrayList<>();
+    for (PoolState s : states) {
+      if (s.pool.get() == null) {
+        gone.add(s);
+      }
+    }
+    for (PoolState s : gone) {
+      remove(s);
+    }
+    return gone;
+  }
+
+  PoolState[] snapshot() {
+    return states;
+  }
+
+  private void remove(PoolState gone) {
+    List<PoolState> next = new ArrayList<>(Arrays.asList(states));
+    next.remove(gone);
+    states = next.toArray(NONE);
+    names.remove(gone.name);
+  }
+
+  private String generatedName(PoolKind kind) {
+    String name;
+    do {
+      Integer n = unnamed.get(kind);
+      int next = n == null ? 1 : n + 1;
+      unnamed.put(kind, next);
+      name = kind.type + "-" + next;
+    } while (names.contains(name));
+    return name;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.cachedb.agent.pool;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import java.lang.ref.WeakReference;
+
+/**
+ * One known pool: a weak reference to it, so an application that drops a pool lets it be
+ * collected, its name, and its data points, resolved once so borrows never look labels up.
+ */
+final class PoolState {
+  final WeakReference<Object> pool;
+  final PoolKind kind;
+  final String name;
+  final DistributionDataPoint acquire;
+  final DistributionDataPoint usage;
+  final CounterDataPoint acquireErrors;
+
+  PoolState(Object pool, PoolKind kind, String name, PoolMetrics metrics) {
+    this.pool = new WeakReference<>(pool);
+    this.kind = kind;
+    this.name = name;
+    this.acquire = metrics.acquire.labelValues(name);
+    this.usage = metrics.usage.labelValues(name);
+    this.acquireErrors = metrics.acquireErrors.labelValues(name);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.cachedb.agent.pool;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reflective reads of pool state. The agent cannot link against pool classes: each application
+ * class loader may hold its own version. Methods are looked up once per class and name; the cache
+ * lives in a {@link ClassValue}, so it goes with the class when its loader is collected.
+ */
+final class Reflect {
+  private static final Object MISSING = new Object();
+
+  private static final ClassValue<ConcurrentHashMap<String, Object>> CACHE =
+      new ClassValue<ConcurrentHashMap<String, Object>>() {
+        @Override
+        protected ConcurrentHashMap<String, Object> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  private Reflect() {}
+
+  /** The result of the public no-argument method {@code name}, or null if there is none. */
+  static Object call(Object target, String name) throws Exception {
+    if (target == null) {
+      return null;
+    }
+    ConcurrentHashMap<String, Object> byName = CACHE.get(target.getClass());
+    Object m = byName.get(name);
+    if (m == null) {
+      m = findMethod(target.getClass(), name);
+      byName.put(name, m);
+    }
+    return m == MISSING ? null : ((Method) m).invoke(target);
+  }
+
+  /** {@link #call} as an int, or -1 when the method is missing or returns null. */
+  static int callInt(Object target, String name) throws Exception {
+    Object v = call(target, name);
+    return v instanceof Number ? ((Number) v).intValue() : -1;
+  }
+
+  /** The field {@code name} declared by {@code target}'s class or a superclass, or null. */
+  static Object field(Object target, String name) throws Exception {
+    ConcurrentHashMap<String, Object> byName = CACHE.get(target.getClass());
+    String key = "field:" + name;
+    Object f = byName.get(key);
+    if (f == null) {
+      f = findField(target.getClass(), name);
+      byName.put(key, f);
+    }
+    return f == MISSING ? null : ((Field) f).get(target);
+  }
+
+  private static Object findMethod(Class<?> type, String name) {
+    try {
+      Method m = type.getMethod(name);
+      if (!java.lang.reflect.Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
+        m.setAccessible(true);
+      }
+      return m;
+    } catch (Exception | LinkageError e) {
+      return MISSING;
+    }
+  }
+
+  private static Object findField(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+      } catch (NoSuchFieldException e) {
+        // try the superclass
+      } catch (RuntimeException | LinkageError e) {
+        return MISSING;
+      }
+    }
+    return MISSING;
+  }
+}

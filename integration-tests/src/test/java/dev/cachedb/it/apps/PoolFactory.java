@@ -1,0 +1,102 @@
+package dev.cachedb.it.apps;
+
+import java.lang.reflect.Method;
+import javax.sql.DataSource;
+
+/**
+ * Builds pools of every supported library by reflection, through their setters, the way Spring or
+ * a JNDI factory does. The child JVM holds one version of one pool library, and a class compiled
+ * against the newest would not link against the oldest; setters by name work with every version.
+ */
+final class PoolFactory {
+  private final String kind;
+  private final String url;
+  private final String user;
+  private final String password;
+
+  PoolFactory(String kind, String url, String user, String password) {
+    this.kind = kind;
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  /** A pool of {@code size} connections, opened at start, whose borrows wait {@code waitMs}. */
+  DataSource fixed(String name, int size, long waitMs) throws Exception {
+    switch (kind) {
+      case "hikari":
+        return build("com.zaxxer.hikari.HikariDataSource",
+            "setJdbcUrl", url, "setUsername", user, "setPassword", password, "setPoolName", name,
+            "setMaximumPoolSize", size, "setMinimumIdle", size, "setConnectionTimeout", waitMs);
+      case "dbcp2":
+        return build("org.apache.commons.dbcp2.BasicDataSource",
+            "setUrl", url, "setUsername", user, "setPassword", password,
+            "setJmxName", jmxName(name), "setMaxTotal", size, "setMaxIdle", size,
+            "setMinIdle", size, "setInitialSize", size, "setMaxWaitMillis", waitMs);
+      case "dbcp":
+        return build("org.apache.commons.dbcp.BasicDataSource",
+            "setUrl", url, "setUsername", user, "setPassword", password,
+            "setMaxActive", size, "setMaxIdle", size, "setMinIdle", size,
+            "setInitialSize", size, "setMaxWait", waitMs);
+      case "c3p0":
+        return build("com.mchange.v2.c3p0.ComboPooledDataSource",
+            "setJdbcUrl", url, "setUser", user, "setPassword", password,
+            "setDataSourceName", name, "setMaxPoolSize", size, "setMinPoolSize", size,
+            "setInitialPoolSize", size, "setAcquireIncrement", 1, "setCheckoutTimeout", (int) waitMs);
+      case "tomcat":
+        return build("org.apache.tomcat.jdbc.pool.DataSource",
+            "setUrl", url, "setUsername", user, "setPassword", password, "setName", name,
+            "setMaxActive", size, "setMaxIdle", size, "setMinIdle", size,
+            "setInitialSize", size, "setMaxWait", (int) waitMs);
+      default:
+        throw new IllegalArgumentException("unknown pool kind " + kind);
+    }
+  }
+
+  /** The label the agent gives a pool called {@code name}, or null when it generates one. */
+  static String expectedLabel(String kind, String name) {
+    switch (kind) {
+      case "dbcp2":
+        return jmxName(name);
+      case "dbcp":
+        return null;
+      default:
+        return name;
+    }
+  }
+
+  static String jmxName(String name) {
+    return "dev.cachedb.it:type=pool,name=" + name;
+  }
+
+  static void close(DataSource ds) throws Exception {
+    ds.getClass().getMethod("close").invoke(ds);
+  }
+
+  private static DataSource build(String className, Object... setters) throws Exception {
+    Object ds = Class.forName(className).getConstructor().newInstance();
+    for (int i = 0; i < setters.length; i += 2) {
+      set(ds, (String) setters[i], setters[i + 1]);
+    }
+    return (DataSource) ds;
+  }
+
+  private static void set(Object target, String setter, Object value) throws Exception {
+    for (Method m : target.getClass().getMethods()) {
+      if (m.getName().equals(setter) && m.getParameterCount() == 1) {
+        Class<?> p = m.getParameterTypes()[0];
+        Object arg = value;
+        if (p == long.class) {
+          arg = ((Number) value).longValue();
+        } else if (p == int.class) {
+          arg = ((Number) value).intValue();
+        } else if (!p.isInstance(value)) {
+          continue;
+        }
+        m.invoke(target, arg);
+        return;
+      }
+    }
+    throw new NoSuchMethodException(target.getClass().getName() + "." + setter);
+  }
+}
