@@ -153,6 +153,9 @@ class LettuceIT {
             .start()) {
       try {
         app.awaitStdout("waiting-for-stop");
+        if (server != null && PASSWORD.equals(password)) {
+          awaitMemoryGauge(app, server);
+        }
         if (server != null) {
           server.stop();
         }
@@ -192,6 +195,24 @@ class LettuceIT {
   }
 
   /** The counters of one operation: these results with these values, and no other result. */
+  /**
+   * The memory poller logs in with the credentials Lettuce connected with (a password in 5.x and
+   * 6.x, a credentials provider in 7.x) and reports the secured server's used_memory.
+   */
+  private static void awaitMemoryGauge(AppProcess app, RedisTestServer server) throws Exception {
+    String serverLabel = server.host() + ":" + server.port();
+    long deadline = System.currentTimeMillis() + 20_000;
+    Double bytes = null;
+    while (bytes == null && System.currentTimeMillis() < deadline) {
+      bytes = app.scrape().value("cache_memory_usage_bytes", "server", serverLabel);
+      if (bytes == null) {
+        Thread.sleep(200);
+      }
+    }
+    assertThat(bytes).as("cache_memory_usage_bytes for " + serverLabel + "\n" + app.dump())
+        .isNotNull().isGreaterThan(100_000.0);
+  }
+
   private static void assertOps(Scrape s, String why, String op, Object... resultsAndCounts) {
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < resultsAndCounts.length; i += 2) {

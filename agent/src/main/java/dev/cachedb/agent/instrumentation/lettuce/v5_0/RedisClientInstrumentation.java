@@ -40,13 +40,45 @@ final class RedisClientInstrumentation implements TypeInstrumentation {
       if (uri.getHost() == null) {
         return; // unix socket or sentinel: no host:port to poll
       }
+      String user = null;
       char[] password = null;
       try {
         password = uri.getPassword(); // 5.0 to 6.x; removed in 7.0
       } catch (Throwable noSuchMethod) {
-        // 7.x: credentials live behind a provider
+        // 7.x: credentials live behind a provider, read below
       }
-      CacheCalls.sink.server(uri.getHost(), uri.getPort(), null, password);
+      try {
+        // 6.2+ (always in 7.x): credentials come from a provider. Reflection, because the agent compiles
+        // against 5.0, which has none of these types; this runs once per connection, not per
+        // command.
+        ClassLoader loader = uri.getClass().getClassLoader();
+        Object provider = RedisURI.class.getMethod("getCredentialsProvider").invoke(uri);
+        Class<?> immediate =
+            Class.forName(
+                "io.lettuce.core.RedisCredentialsProvider$ImmediateRedisCredentialsProvider",
+                false,
+                loader);
+        Object credentials = null;
+        if (immediate.isInstance(provider)) {
+          credentials = immediate.getMethod("resolveCredentialsNow").invoke(provider);
+        } else if (provider != null) {
+          // e.g. RedisURI.create("redis://pw@host"): a supplier-backed Mono. Never block the
+          // application: take the value only if the Mono completed on subscription.
+          Class<?> api = Class.forName("io.lettuce.core.RedisCredentialsProvider", false, loader);
+          Object mono = api.getMethod("resolveCredentials").invoke(provider);
+          Class<?> monoType = Class.forName("reactor.core.publisher.Mono", false, loader);
+          Object future = monoType.getMethod("toFuture").invoke(mono);
+          credentials = ((java.util.concurrent.CompletableFuture<?>) future).getNow(null);
+        }
+        if (credentials != null) {
+          Class<?> type = Class.forName("io.lettuce.core.RedisCredentials", false, loader);
+          user = (String) type.getMethod("getUsername").invoke(credentials);
+          password = (char[]) type.getMethod("getPassword").invoke(credentials);
+        }
+      } catch (Throwable before62) {
+        // 5.x to 6.1: no provider; the password read above is all there is
+      }
+      CacheCalls.sink.server(uri.getHost(), uri.getPort(), user, password);
     }
   }
 }
