@@ -15,6 +15,34 @@ public final class PoolCalls {
 
   private PoolCalls() {}
 
+  /** Marks a nested getConnection (a pool layer inside another): not timed, not recorded. */
+  private static final long NESTED = Long.MIN_VALUE;
+
+  /**
+   * Called on entering a pool's getConnection; returns the start time, or {@link #NESTED} when an
+   * outer getConnection of the same thread is already being timed (one borrow counts once).
+   */
+  public static long borrowStarted() {
+    return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : NESTED;
+  }
+
+  /**
+   * Called on leaving it, returned or thrown; {@code start} is what {@link #borrowStarted}
+   * returned. Always leaves the call depth, records only the outermost borrow.
+   */
+  public static void borrowFinished(Object pool, long start, Object connection, Throwable thrown) {
+    CallDepth.exit(CallDepth.POOL_BORROW);
+    if (start == NESTED) {
+      return;
+    }
+    long nanos = System.nanoTime() - start;
+    if (thrown == null) {
+      sink.acquired(pool, connection, nanos);
+    } else {
+      sink.acquireFailed(pool, nanos);
+    }
+  }
+
   /** Receives pool events. The base class ignores them. */
   public static class Sink {
     /** A pool started (constructed, or first used for pools that start lazily). */

@@ -2,7 +2,6 @@ package dev.cachedb.agent.instrumentation.c3p0.v0_9_5;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
-import dev.cachedb.agent.bootstrap.CallDepth;
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
@@ -32,7 +31,7 @@ final class PoolBackedDataSourceInstrumentation implements TypeInstrumentation {
   public static class GetConnectionAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
-      return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : Long.MIN_VALUE;
+      return PoolCalls.borrowStarted();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -41,14 +40,7 @@ final class PoolBackedDataSourceInstrumentation implements TypeInstrumentation {
         @Advice.Enter long start,
         @Advice.Return Object connection,
         @Advice.Thrown Throwable thrown) {
-      CallDepth.exit(CallDepth.POOL_BORROW);
-      if (start != Long.MIN_VALUE) {
-        if (thrown == null) {
-          PoolCalls.sink.acquired(pool, connection, System.nanoTime() - start);
-        } else {
-          PoolCalls.sink.acquireFailed(pool, System.nanoTime() - start);
-        }
-      }
+      PoolCalls.borrowFinished(pool, start, connection, thrown);
     }
   }
 

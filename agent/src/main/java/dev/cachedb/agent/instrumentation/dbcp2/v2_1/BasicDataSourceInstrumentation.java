@@ -3,7 +3,6 @@ package dev.cachedb.agent.instrumentation.dbcp2.v2_1;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.cachedb.agent.bootstrap.CallDepth;
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
@@ -39,7 +38,7 @@ final class BasicDataSourceInstrumentation implements TypeInstrumentation {
   public static class GetConnectionAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
-      return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : Long.MIN_VALUE;
+      return PoolCalls.borrowStarted();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -48,14 +47,7 @@ final class BasicDataSourceInstrumentation implements TypeInstrumentation {
         @Advice.Enter long start,
         @Advice.Return Object connection,
         @Advice.Thrown Throwable thrown) {
-      CallDepth.exit(CallDepth.POOL_BORROW);
-      if (start != Long.MIN_VALUE) {
-        if (thrown == null) {
-          PoolCalls.sink.acquired(pool, connection, System.nanoTime() - start);
-        } else {
-          PoolCalls.sink.acquireFailed(pool, System.nanoTime() - start);
-        }
-      }
+      PoolCalls.borrowFinished(pool, start, connection, thrown);
     }
   }
 

@@ -4,7 +4,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.cachedb.agent.bootstrap.CallDepth;
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
@@ -42,7 +41,7 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
   public static class GetConnectionAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static long enter() {
-      return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : Long.MIN_VALUE;
+      return PoolCalls.borrowStarted();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -50,15 +49,8 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
         @Advice.This Object pool,
         @Advice.Enter long start,
         @Advice.Thrown Throwable thrown) {
-      CallDepth.exit(CallDepth.POOL_BORROW);
-      if (start != Long.MIN_VALUE) {
-        if (thrown == null) {
-          // no connection: the usage clock runs on the PoolEntry (HikariProxyConnectionInstrumentation)
-          PoolCalls.sink.acquired(pool, null, System.nanoTime() - start);
-        } else {
-          PoolCalls.sink.acquireFailed(pool, System.nanoTime() - start);
-        }
-      }
+      // no connection: the usage clock runs on the PoolEntry (HikariProxyConnectionInstrumentation)
+      PoolCalls.borrowFinished(pool, start, null, thrown);
     }
   }
 
