@@ -25,6 +25,14 @@ public final class CallDepth {
 
   private CallDepth() {}
 
+  /**
+   * The calling thread's depth counters, indexed by kind. Advice that enters and leaves keeps the
+   * array in a local, so a timed call looks the thread-local up once, not twice.
+   */
+  public static int[] counters() {
+    return DEPTH.get();
+  }
+
   /** Enters one level of {@code kind} and returns the depth before entering (0 = outermost). */
   public static int enter(int kind) {
     return DEPTH.get()[kind]++;

@@ -15,6 +15,30 @@ public final class JdbcCalls {
 
   private JdbcCalls() {}
 
+  /**
+   * Enters an execute; returns its start time if it is the thread's outermost one, else 0
+   * (System.nanoTime() being exactly 0 is not a concern). {@code depths} is
+   * {@link CallDepth#counters()}.
+   */
+  public static long executeStarted(int[] depths) {
+    return depths[CallDepth.JDBC_EXECUTE]++ == 0 ? System.nanoTime() : 0L;
+  }
+
+  /**
+   * Leaves an execute entered with {@link #executeStarted}; records it if it was the outermost.
+   * {@code sql} is the argument of {@code execute(sql)} and friends, else null.
+   */
+  public static void executeFinished(
+      int[] depths, long start, Object statement, String sql, boolean batch, Throwable thrown) {
+    if (depths == null) {
+      return; // the enter advice failed before it counted
+    }
+    depths[CallDepth.JDBC_EXECUTE]--;
+    if (start != 0L) {
+      sink.executed(statement, sql, batch, System.nanoTime() - start, thrown != null);
+    }
+  }
+
   /** Receives statement events. The base class ignores them. */
   public static class Sink {
     /** {@code Connection.prepareStatement/prepareCall(sql, ...)} returned {@code statement}. */

@@ -66,6 +66,19 @@ public final class PoolCalls {
      */
     public void checkedOut(Object pool, Object key) {}
 
+    /**
+     * A pool that times its own borrows (HikariCP) lent the connection that {@code key}, its
+     * long-lived per-connection object, holds; the borrow began at {@code poolStart} on the pool's
+     * clock. Records the acquire time and starts the key's usage clock.
+     */
+    public void acquiredSince(Object key, long poolStart) {}
+
+    /**
+     * A borrow from the pool that owns {@code hook} (HikariCP's metrics-tracker delegate) timed
+     * out. A slow path: the borrower has waited its whole timeout.
+     */
+    public void acquireTimedOut(Object hook) {}
+
     /** The connection (or key) went back to its pool: stops its usage clock, if it runs. */
     public void released(Object key) {}
 

@@ -1,10 +1,10 @@
 package dev.cachedb.agent.cache;
 
-import dev.cachedb.agent.metrics.ClassicHistogram;
+import dev.cachedb.agent.metrics.Histograms;
+import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,7 +34,7 @@ public final class CacheMetrics {
   };
 
   private final Counter operations;
-  private final ClassicHistogram duration;
+  private final SecondsHistogram duration;
   private final ConcurrentHashMap<String, CacheOperation> byName = new ConcurrentHashMap<>();
   final LongAdder hits = new LongAdder();
   final LongAdder misses = new LongAdder();
@@ -49,14 +49,12 @@ public final class CacheMetrics {
             // allocates on the application's thread.
             .withoutExemplars()
             .register(registry);
-    // Not client_java's Histogram: its observe() allocates (see ClassicHistogram).
     duration =
-        new ClassicHistogram(
+        Histograms.seconds(
             "cache_operation_duration_seconds",
             "Client-side time from sending a Redis command to having its reply",
-            Unit.SECONDS,
-            "operation",
-            BUCKETS);
+            BUCKETS,
+            "operation");
     registry.register(duration);
     GaugeWithCallback.builder()
         .name("cache_hit_rate")

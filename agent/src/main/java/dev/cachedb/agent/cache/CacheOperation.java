@@ -1,6 +1,6 @@
 package dev.cachedb.agent.cache;
 
-import dev.cachedb.agent.metrics.ClassicHistogram;
+import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 
@@ -13,9 +13,9 @@ public final class CacheOperation {
   private final CounterDataPoint miss;
   private final CounterDataPoint success;
   private final CounterDataPoint error;
-  private final ClassicHistogram.Child duration;
+  private final SecondsHistogram.Point duration;
 
-  CacheOperation(CacheMetrics metrics, String label, Counter operations, ClassicHistogram histogram) {
+  CacheOperation(CacheMetrics metrics, String label, Counter operations, SecondsHistogram histogram) {
     this.metrics = metrics;
     this.hit = operations.labelValues(label, "hit");
     this.miss = operations.labelValues(label, "miss");

@@ -1,9 +1,9 @@
 package dev.cachedb.agent.jdbc;
 
+import dev.cachedb.agent.metrics.Histograms;
+import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,40 +32,35 @@ public final class QueryMetrics {
   private static final String[] LABELS = {"query_type", "table"};
 
   private final Counter queries;
-  private final Histogram duration;
+  private final SecondsHistogram duration;
   private final Counter errors;
   private final Counter slow;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, QuerySeries>> byType =
       new ConcurrentHashMap<>();
 
   public QueryMetrics(PrometheusRegistry registry) {
-    queries =
-        Counter.builder()
-            .name("db_queries_total")
-            .help("Statement executions, by statement type and main table")
-            .labelNames(LABELS)
-            .register(registry);
+    queries = counter(registry, "db_queries_total", "Statement executions, by statement type and main table");
     duration =
-        Histogram.builder()
-            .name("db_query_duration_seconds")
-            .help("Time of one statement execution, driver call to return")
-            .unit(Unit.SECONDS)
-            .labelNames(LABELS)
-            .classicOnly()
-            .classicUpperBounds(BUCKETS)
-            .register(registry);
-    errors =
-        Counter.builder()
-            .name("db_query_errors_total")
-            .help("Statement executions that threw")
-            .labelNames(LABELS)
-            .register(registry);
+        Histograms.seconds(
+            "db_query_duration_seconds",
+            "Time of one statement execution, driver call to return",
+            BUCKETS,
+            LABELS);
+    registry.register(duration);
+    errors = counter(registry, "db_query_errors_total", "Statement executions that threw");
     slow =
-        Counter.builder()
-            .name("db_slow_queries_total")
-            .help("Statement executions at or above jdbc.slow_query_threshold")
-            .labelNames(LABELS)
-            .register(registry);
+        counter(
+            registry,
+            "db_slow_queries_total",
+            "Statement executions at or above jdbc.slow_query_threshold");
+  }
+
+  /**
+   * Without exemplars: there is no trace context to attach, and the sampler's periodic attempt
+   * would cost the application's thread on the statement's path.
+   */
+  private static Counter counter(PrometheusRegistry registry, String name, String help) {
+    return Counter.builder().name(name).help(help).labelNames(LABELS).withoutExemplars().register(registry);
   }
 
   /** The data points of one (type, table); after the first call, two lookups, no allocation. */

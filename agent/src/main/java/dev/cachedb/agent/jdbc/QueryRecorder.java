@@ -4,6 +4,7 @@ import dev.cachedb.agent.bootstrap.JdbcCalls;
 import dev.cachedb.agent.config.AgentConfig;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.log.AgentLog;
+import dev.cachedb.agent.util.WeakIdentityMap;
 import dev.cachedb.agent.jdbc.sql.SqlInfoCache;
 import dev.cachedb.agent.jdbc.sql.SqlStatementInfo;
 import dev.cachedb.agent.jdbc.sql.TableCap;

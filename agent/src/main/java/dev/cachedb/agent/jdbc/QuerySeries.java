@@ -1,9 +1,8 @@
 package dev.cachedb.agent.jdbc;
 
+import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Histogram;
 
 /**
  * The resolved data points of one (query type, table), so recording an execution costs one
@@ -15,12 +14,12 @@ public final class QuerySeries {
   final String queryType;
   final String table;
   private final CounterDataPoint queries;
-  private final DistributionDataPoint duration;
+  private final SecondsHistogram.Point duration;
   private final CounterDataPoint errors;
   private final CounterDataPoint slow;
 
   QuerySeries(
-      String queryType, String table, Counter queries, Histogram duration, Counter errors,
+      String queryType, String table, Counter queries, SecondsHistogram duration, Counter errors,
       Counter slow) {
     this.queryType = queryType;
     this.table = table;

@@ -1,6 +1,5 @@
 package dev.cachedb.agent.metrics;
 
-import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -13,37 +12,36 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A classic histogram with one label, whose {@link Child#observe} allocates nothing.
+ * A classic histogram in seconds whose {@link Child#observe} allocates nothing.
  *
  * <p>Why not client_java's {@code Histogram}: its {@code observe} allocates on every call (1.10
  * creates an {@code AtomicBoolean} and a lambda in {@code maybeResetOrScaleDown}, 40 B measured
- * per observation under C1), and an intercepted Redis command must allocate nothing. This one is
- * plain {@link LongAdder}s per bucket and a {@link DoubleAdder} sum, read into a
+ * per observation under C1), and an intercepted call must allocate nothing. This one is plain
+ * {@link LongAdder}s per bucket and a {@link DoubleAdder} sum, read into a
  * {@link HistogramSnapshot} at scrape time, so it exports exactly what the classic histogram did.
  */
-public final class ClassicHistogram implements Collector {
+public final class ClassicHistogram implements SecondsHistogram {
   private final String name;
   private final String help;
-  private final Unit unit;
-  private final String labelName;
+  private final String[] labelNames;
   private final double[] upperBounds; // ends with +Inf
-  private final ConcurrentHashMap<String, Child> children = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LabelKey, Child> children = new ConcurrentHashMap<>();
 
-  public ClassicHistogram(String name, String help, Unit unit, String labelName, double[] bounds) {
+  public ClassicHistogram(String name, String help, double[] bounds, String... labelNames) {
     this.name = name;
     this.help = help;
-    this.unit = unit;
-    this.labelName = labelName;
+    this.labelNames = labelNames.clone();
     this.upperBounds = Arrays.copyOf(bounds, bounds.length + 1);
     this.upperBounds[bounds.length] = Double.POSITIVE_INFINITY;
   }
 
-  /** The data point for one label value; resolve once and keep it. */
-  public Child labelValues(String value) {
-    Child c = children.get(value);
+  @Override
+  public Child labelValues(String... values) {
+    LabelKey key = new LabelKey(values);
+    Child c = children.get(key);
     if (c == null) {
       Child fresh = new Child(upperBounds);
-      c = children.putIfAbsent(value, fresh);
+      c = children.putIfAbsent(key, fresh);
       if (c == null) {
         c = fresh;
       }
@@ -52,9 +50,15 @@ public final class ClassicHistogram implements Collector {
   }
 
   @Override
+  public void remove(String... values) {
+    children.remove(new LabelKey(values));
+  }
+
+  @Override
   public MetricSnapshot collect() {
-    HistogramSnapshot.Builder b = HistogramSnapshot.builder().name(name).help(help).unit(unit);
-    for (Map.Entry<String, Child> e : children.entrySet()) {
+    HistogramSnapshot.Builder b =
+        HistogramSnapshot.builder().name(name).help(help).unit(Unit.SECONDS);
+    for (Map.Entry<LabelKey, Child> e : children.entrySet()) {
       Child c = e.getValue();
       long[] counts = new long[upperBounds.length];
       for (int i = 0; i < counts.length; i++) {
@@ -62,7 +66,7 @@ public final class ClassicHistogram implements Collector {
       }
       b.dataPoint(
           HistogramSnapshot.HistogramDataPointSnapshot.builder()
-              .labels(Labels.of(labelName, e.getKey()))
+              .labels(Labels.of(labelNames, e.getKey().values))
               .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
               .sum(c.sum.sum())
               .build());
@@ -75,8 +79,8 @@ public final class ClassicHistogram implements Collector {
     return name;
   }
 
-  /** One label value's buckets. */
-  public static final class Child {
+  /** One label-value combination's buckets. */
+  public static final class Child implements Point {
     private final double[] upperBounds;
     private final LongAdder[] counts;
     private final DoubleAdder sum = new DoubleAdder();
@@ -89,6 +93,7 @@ public final class ClassicHistogram implements Collector {
       }
     }
 
+    @Override
     public void observe(double value) {
       int i = 0;
       while (value > upperBounds[i]) { // the last bound is +Inf, so this stops
@@ -96,6 +101,27 @@ public final class ClassicHistogram implements Collector {
       }
       counts[i].increment();
       sum.add(value);
+    }
+  }
+
+  /** Label values compared by content, so each combination has one child. */
+  private static final class LabelKey {
+    final String[] values;
+    private final int hash;
+
+    LabelKey(String[] values) {
+      this.values = values.clone();
+      this.hash = Arrays.hashCode(this.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LabelKey && Arrays.equals(values, ((LabelKey) o).values);
     }
   }
 }

@@ -1,14 +1,11 @@
 package dev.cachedb.agent.metrics;
 
-import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.model.snapshots.Unit;
-
 /**
- * Every histogram of the agent is built here, so one switch decides their kind. Classic (fixed
- * buckets) by default: observing a classic-only histogram on a cached data point allocates
- * nothing, while client_java's default classic-plus-native histogram allocates on every
- * observation. {@code histograms.native=true} adds native histograms for Prometheus servers that
- * scrape them (protobuf, with the native-histograms feature on); the classic buckets stay.
+ * Every histogram of the agent is made here, so one switch decides their kind. Classic (fixed
+ * buckets) by default: observing a {@link ClassicHistogram} data point allocates nothing, while
+ * client_java's default classic-plus-native histogram allocates on every observation.
+ * {@code histograms.native=true} adds native histograms for Prometheus servers that scrape them
+ * (protobuf, with the native-histograms feature on); the classic buckets stay.
  */
 public final class Histograms {
   private static volatile boolean withNative;
@@ -20,14 +17,11 @@ public final class Histograms {
     withNative = nativeHistograms;
   }
 
-  /** A histogram in seconds with the given classic buckets. */
-  public static Histogram.Builder seconds(String name, String help, double... classicBuckets) {
-    Histogram.Builder b =
-        Histogram.builder()
-            .name(name)
-            .help(help)
-            .unit(Unit.SECONDS)
-            .classicUpperBounds(classicBuckets);
-    return withNative ? b : b.classicOnly();
+  /** A histogram in seconds with the given classic buckets and label names; not registered. */
+  public static SecondsHistogram seconds(
+      String name, String help, double[] classicBuckets, String... labelNames) {
+    return withNative
+        ? new NativeHistogram(name, help, classicBuckets, labelNames)
+        : new ClassicHistogram(name, help, classicBuckets, labelNames);
   }
 }

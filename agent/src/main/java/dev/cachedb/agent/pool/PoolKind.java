@@ -1,5 +1,7 @@
 package dev.cachedb.agent.pool;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * The pools the agent knows, each with the class it registers and how to read that class's own
  * counters at scrape time. Every read goes through {@link Reflect}, because the pool may live in
@@ -11,6 +13,40 @@ enum PoolKind {
     @Override
     String ownName(Object pool) throws Exception {
       return (String) Reflect.call(Reflect.field(pool, "config"), "getPoolName");
+    }
+
+    /** Hikari's PoolEntry knows its pool; entries are read once each, on their first borrow. */
+    @Override
+    Object poolOfKey(Object key) {
+      return key.getClass().getName().equals("com.zaxxer.hikari.pool.PoolEntry")
+          ? hikariPool(key)
+          : null;
+    }
+
+    /** Each HikariPool has its own metrics-tracker delegate, in PoolBase's field (2.7 to 7.x). */
+    @Override
+    boolean ownsHook(Object pool, Object hook) {
+      try {
+        return Reflect.field(pool, "metricsTracker") == hook;
+      } catch (Exception e) {
+        return false;
+      }
+    }
+
+    private Object hikariPool(Object entry) {
+      try {
+        return Reflect.field(entry, "hikariPool");
+      } catch (Exception e) {
+        return null;
+      }
+    }
+
+    /** HikariCP's ClockSource counts milliseconds on macOS, nanoseconds elsewhere (2.7 to 7.x). */
+    @Override
+    long elapsedNanos(long poolStart, long nowNanos) {
+      return MAC_OS
+          ? TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - poolStart)
+          : nowNanos - poolStart;
     }
 
     @Override
@@ -87,6 +123,8 @@ enum PoolKind {
     }
   };
 
+  private static final boolean MAC_OS = "Mac OS X".equals(System.getProperty("os.name"));
+
   static final int TOTAL = 0;
   static final int IDLE = 1;
   static final int ACTIVE = 2;
@@ -115,6 +153,24 @@ enum PoolKind {
   PoolKind(String rootClass, String type) {
     this.rootClass = rootClass;
     this.type = type;
+  }
+
+  /**
+   * The pool that owns {@code key}, a long-lived per-connection object a pool's advice passes to
+   * {@code acquiredSince}; null where this kind has no such objects.
+   */
+  Object poolOfKey(Object key) {
+    return null;
+  }
+
+  /** Whether {@code hook}, an object a pool's advice passes to {@code acquireTimedOut}, is pool's. */
+  boolean ownsHook(Object pool, Object hook) {
+    return false;
+  }
+
+  /** Nanoseconds from {@code poolStart}, read on the pool's own clock, to {@code nowNanos}. */
+  long elapsedNanos(long poolStart, long nowNanos) {
+    return nowNanos - poolStart;
   }
 
   /** The kind of {@code pool}, or null if it is none the agent knows. */

@@ -1,8 +1,8 @@
 package dev.cachedb.agent.pool;
 
+import dev.cachedb.agent.metrics.Histograms;
+import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
  * The pool metrics recorded on borrow and return. The gauges are read at scrape time by {@link
@@ -29,8 +29,8 @@ final class PoolMetrics {
     0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300
   };
 
-  final Histogram acquire;
-  final Histogram usage;
+  final SecondsHistogram acquire;
+  final SecondsHistogram usage;
   final Counter acquireErrors;
 
   /**
@@ -40,28 +40,23 @@ final class PoolMetrics {
    */
   PoolMetrics() {
     acquire =
-        Histogram.builder()
-            .name("db_connection_acquire_duration_seconds")
-            .help("Time spent in a pool's getConnection, for borrows that got a connection")
-            .unit(Unit.SECONDS)
-            .labelNames("pool")
-            .classicOnly()
-            .classicUpperBounds(ACQUIRE_BUCKETS)
-            .build();
+        Histograms.seconds(
+            "db_connection_acquire_duration_seconds",
+            "Time spent in a pool's getConnection, for borrows that got a connection",
+            ACQUIRE_BUCKETS,
+            "pool");
     usage =
-        Histogram.builder()
-            .name("db_connection_usage_duration_seconds")
-            .help("Time from borrowing a connection to returning it to its pool")
-            .unit(Unit.SECONDS)
-            .labelNames("pool")
-            .classicOnly()
-            .classicUpperBounds(USAGE_BUCKETS)
-            .build();
+        Histograms.seconds(
+            "db_connection_usage_duration_seconds",
+            "Time from borrowing a connection to returning it to its pool",
+            USAGE_BUCKETS,
+            "pool");
     acquireErrors =
         Counter.builder()
             .name("db_connection_acquire_errors_total")
             .help("getConnection calls that failed: pool exhausted, timeout, database down")
             .labelNames("pool")
+            .withoutExemplars() // no trace context to attach; the sampler would cost the borrower
             .build();
   }
 

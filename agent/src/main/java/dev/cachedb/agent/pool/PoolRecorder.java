@@ -96,7 +96,45 @@ public final class PoolRecorder extends PoolCalls.Sink {
     try {
       PoolState s = state(pool);
       if (s != null && key != null) {
-        clock.startReusable(key, s, System.nanoTime());
+        clock.slot(key, s).startNanos = System.nanoTime();
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  /**
+   * One clock reading serves both histograms: it ends the acquire (begun at the pool's own
+   * {@code poolStart}) and starts the usage. The key's pool is found once, on its first borrow.
+   */
+  @Override
+  public void acquiredSince(Object key, long poolStart) {
+    try {
+      long now = System.nanoTime();
+      UsageClock.Slot slot = clock.slot(key);
+      if (slot == null) {
+        slot = firstSlot(key);
+        if (slot == null) {
+          return;
+        }
+      }
+      PoolState s = slot.state;
+      s.acquire.observe(s.kind.elapsedNanos(poolStart, now) / NANOS_PER_SECOND);
+      slot.startNanos = now;
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void acquireTimedOut(Object hook) {
+    try {
+      for (PoolState s : registry.snapshot()) {
+        Object pool = s.pool.get();
+        if (pool != null && s.kind.ownsHook(pool, hook)) {
+          s.acquireErrors.inc();
+          return;
+        }
       }
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem
@@ -106,6 +144,14 @@ public final class PoolRecorder extends PoolCalls.Sink {
   @Override
   public void released(Object key) {
     try {
+      UsageClock.Slot slot = clock.slot(key);
+      if (slot != null) {
+        long start = slot.stop();
+        if (start != UsageClock.STOPPED) {
+          slot.state.usage.observe((System.nanoTime() - start) / NANOS_PER_SECOND);
+        }
+        return;
+      }
       PoolState[] state = stateOut.get();
       long start = clock.stop(key, state);
       if (start != UsageClock.STOPPED) {
@@ -136,6 +182,17 @@ public final class PoolRecorder extends PoolCalls.Sink {
 
   int runningBorrows() {
     return clock.size();
+  }
+
+  private UsageClock.Slot firstSlot(Object key) {
+    for (PoolKind kind : PoolKind.values()) {
+      Object pool = kind.poolOfKey(key);
+      if (pool != null) {
+        PoolState s = state(pool);
+        return s == null ? null : clock.slot(key, s);
+      }
+    }
+    return null;
   }
 
   /** The state of {@code pool}, registering it on first sight; null if it is no known pool. */

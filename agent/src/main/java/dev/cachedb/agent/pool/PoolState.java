@@ -1,7 +1,7 @@
 package dev.cachedb.agent.pool;
 
+import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.lang.ref.WeakReference;
 
 /**
@@ -12,8 +12,8 @@ final class PoolState {
   final WeakReference<Object> pool;
   final PoolKind kind;
   final String name;
-  final DistributionDataPoint acquire;
-  final DistributionDataPoint usage;
+  final SecondsHistogram.Point acquire;
+  final SecondsHistogram.Point usage;
   final CounterDataPoint acquireErrors;
 
   PoolState(Object pool, PoolKind kind, String name, PoolMetrics metrics) {

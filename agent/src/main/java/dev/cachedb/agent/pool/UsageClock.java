@@ -1,5 +1,6 @@
 package dev.cachedb.agent.pool;
 
+import dev.cachedb.agent.util.WeakIdentityMap;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -8,13 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Borrow timestamps of connections that are out of their pools, without adding fields to pool
  * classes. Keys are weak, so a connection the application never closes does not keep it (or its
- * pool) alive; the entry goes when the collector clears it. Returning looks the connection up with
- * a per-thread probe, so the return path allocates nothing. Borrows keyed by the connection proxy
- * (DBCP, c3p0: a new proxy per borrow) allocate one entry each; borrows keyed by the pool's own
- * long-lived per-connection object (Hikari's PoolEntry, Tomcat's PooledConnection) reuse the
- * entry of that key, so in steady state they allocate nothing.
+ * pool) alive.
+ *
+ * <p>Two kinds of key. The pool's own long-lived object for one physical connection (Hikari's
+ * PoolEntry, Tomcat's PooledConnection) gets a {@link Slot} once, found lock-free and reused by
+ * every later borrow, so in steady state a borrow and return allocate nothing. A new proxy per
+ * borrow (DBCP, c3p0) gets a {@link Borrow} that goes when it is returned; the return looks it up
+ * with a per-thread probe, so returning allocates nothing.
  */
 final class UsageClock {
+  /** The start of a borrow whose clock is not running. */
+  static final long STOPPED = Long.MIN_VALUE;
+  /** Physical connections remembered at most; past it, new ones go untimed. */
+  private static final int MAX_SLOTS = 1 << 16;
+
+  private final WeakIdentityMap<Slot> slots = new WeakIdentityMap<>(MAX_SLOTS);
   private final ConcurrentHashMap<Object, Borrow> running = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
   private final ThreadLocal<Probe> probes =
@@ -25,58 +34,52 @@ final class UsageClock {
         }
       };
 
+  /** The slot of a long-lived key, or null if it has none yet. Lock-free. */
+  Slot slot(Object key) {
+    return slots.get(key);
+  }
+
+  /** The slot of a long-lived key of {@code state}'s pool, made stopped on first sight. */
+  Slot slot(Object key, PoolState state) {
+    Slot s = slots.get(key);
+    if (s == null || s.state != state) {
+      s = new Slot(state);
+      slots.put(key, s);
+    }
+    return s;
+  }
+
   /** Starts the clock of a per-borrow key, whose entry goes when it stops. */
   void start(Object connection, PoolState state, long now) {
     expunge();
-    Borrow b = new Borrow(connection, cleared, state, now, false);
-    running.put(b, b);
-  }
-
-  /** Starts the clock of a long-lived key; its entry stays, stopped, for its next borrow. */
-  void startReusable(Object key, PoolState state, long now) {
-    Borrow b = find(key);
-    if (b != null && b.state == state) {
-      b.startNanos = now;
-      return;
-    }
-    expunge();
-    b = new Borrow(key, cleared, state, now, true);
+    Borrow b = new Borrow(connection, cleared, state, now);
     running.put(b, b);
   }
 
   /**
-   * Stops the clock of {@code key} and returns the borrow's start, or {@link #STOPPED} if its
+   * Stops the clock of a per-borrow key and returns the borrow's start, or {@link #STOPPED} if its
    * clock was not running (a second close, a return the agent did not see borrowed).
    */
   long stop(Object key, PoolState[] stateOut) {
-    Borrow b = find(key);
-    if (b == null) {
-      return STOPPED;
-    }
-    long start = b.startNanos;
-    if (b.reusable) {
-      b.startNanos = STOPPED;
-    } else {
-      running.remove(b);
-    }
-    stateOut[0] = b.state;
-    return start;
-  }
-
-  private Borrow find(Object key) {
     Probe p = probes.get();
     p.target = key;
     p.hash = System.identityHashCode(key);
+    Borrow b;
     try {
-      return running.get(p);
+      b = running.remove(p);
     } finally {
       p.target = null;
     }
+    if (b == null) {
+      return STOPPED;
+    }
+    stateOut[0] = b.state;
+    return b.startNanos;
   }
 
   int size() {
     expunge();
-    return running.size();
+    return running.size() + slots.size();
   }
 
   private void expunge() {
@@ -86,22 +89,34 @@ final class UsageClock {
     }
   }
 
-  /** The start of a borrow whose clock is not running. */
-  static final long STOPPED = Long.MIN_VALUE;
-
-  /** A borrow: the key of the map and its value. */
-  static final class Borrow extends WeakReference<Object> {
+  /** The clock of one long-lived key: its pool and the start of its running borrow. */
+  static final class Slot {
     final PoolState state;
-    final boolean reusable;
     /** Written by the borrowing thread, read by the returning one. */
-    volatile long startNanos;
+    volatile long startNanos = STOPPED;
+
+    Slot(PoolState state) {
+      this.state = state;
+    }
+
+    /** Returns the start of the running borrow and stops it; {@link #STOPPED} if none ran. */
+    long stop() {
+      long start = startNanos;
+      startNanos = STOPPED;
+      return start;
+    }
+  }
+
+  /** A per-borrow key's clock: the key of the map and its value. */
+  private static final class Borrow extends WeakReference<Object> {
+    final PoolState state;
+    final long startNanos;
     private final int hash;
 
-    Borrow(Object key, ReferenceQueue<Object> q, PoolState state, long start, boolean reusable) {
+    Borrow(Object key, ReferenceQueue<Object> q, PoolState state, long start) {
       super(key, q);
       this.state = state;
       this.startNanos = start;
-      this.reusable = reusable;
       this.hash = System.identityHashCode(key);
     }
 

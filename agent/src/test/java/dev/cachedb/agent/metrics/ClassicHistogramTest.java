@@ -4,34 +4,67 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ClassicHistogramTest {
 
+  @AfterEach
+  void classicAgain() {
+    Histograms.configure(false);
+  }
+
   @Test
   void exportsCumulativeBucketsCountAndSum() throws Exception {
     PrometheusRegistry registry = new PrometheusRegistry();
-    ClassicHistogram h =
-        new ClassicHistogram("op_duration_seconds", "help", Unit.SECONDS, "operation",
-            new double[] {0.001, 0.01});
+    SecondsHistogram h =
+        new ClassicHistogram("op_duration_seconds", "help", new double[] {0.001, 0.01},
+            "operation", "result");
     registry.register(h);
-    ClassicHistogram.Child get = h.labelValues("get");
+    SecondsHistogram.Point get = h.labelValues("get", "hit");
     get.observe(0.0005);
     get.observe(0.001); // upper bounds are inclusive
     get.observe(0.005);
-    get.observe(3);
+    h.labelValues("get", "hit").observe(3); // the same combination, the same data point
 
+    String text = scrape(registry);
+    assertThat(text)
+        .contains("op_duration_seconds_bucket{operation=\"get\",result=\"hit\",le=\"0.001\"} 2\n")
+        .contains("op_duration_seconds_bucket{operation=\"get\",result=\"hit\",le=\"0.01\"} 3\n")
+        .contains("op_duration_seconds_bucket{operation=\"get\",result=\"hit\",le=\"+Inf\"} 4\n")
+        .contains("op_duration_seconds_count{operation=\"get\",result=\"hit\"} 4\n")
+        .contains("op_duration_seconds_sum{operation=\"get\",result=\"hit\"} 3.0065\n");
+  }
+
+  @Test
+  void removedCombinationsLeaveTheScrape() throws Exception {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    SecondsHistogram h = Histograms.seconds("pool_seconds", "help", new double[] {1}, "pool");
+    registry.register(h);
+    h.labelValues("a").observe(0.5);
+    h.labelValues("b").observe(0.5);
+    h.remove("a");
+    assertThat(scrape(registry)).doesNotContain("pool=\"a\"").contains("pool_seconds_count{pool=\"b\"} 1\n");
+  }
+
+  @Test
+  void nativeSwitchKeepsTheClassicBuckets() throws Exception {
+    Histograms.configure(true);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    SecondsHistogram h = Histograms.seconds("q_seconds", "help", new double[] {0.1, 1}, "t");
+    assertThat(h).isInstanceOf(NativeHistogram.class);
+    registry.register(h);
+    h.labelValues("x").observe(0.5);
+    assertThat(scrape(registry))
+        .contains("q_seconds_bucket{t=\"x\",le=\"1.0\"} 1\n")
+        .contains("q_seconds_count{t=\"x\"} 1\n");
+  }
+
+  private static String scrape(PrometheusRegistry registry) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrometheusTextFormatWriter.create().write(out, registry.scrape());
-    String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
-    assertThat(text)
-        .contains("op_duration_seconds_bucket{operation=\"get\",le=\"0.001\"} 2\n")
-        .contains("op_duration_seconds_bucket{operation=\"get\",le=\"0.01\"} 3\n")
-        .contains("op_duration_seconds_bucket{operation=\"get\",le=\"+Inf\"} 4\n")
-        .contains("op_duration_seconds_count{operation=\"get\"} 4\n")
-        .contains("op_duration_seconds_sum{operation=\"get\"} 3.0065\n");
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
 }

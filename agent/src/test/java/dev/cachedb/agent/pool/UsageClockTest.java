@@ -34,14 +34,27 @@ class UsageClockTest {
   }
 
   @Test
-  void aReusableKeyKeepsOneEntryAcrossBorrows() {
+  void aReusableKeyKeepsOneSlotAcrossBorrows() {
     Object entry = new Object();
-    clock.startReusable(entry, state, 10);
-    assertThat(clock.stop(entry, out)).isEqualTo(10);
-    assertThat(clock.stop(entry, out)).isEqualTo(UsageClock.STOPPED);
-    clock.startReusable(entry, state, 20);
-    assertThat(clock.stop(entry, out)).isEqualTo(20);
+    assertThat(clock.slot(entry)).isNull();
+    UsageClock.Slot slot = clock.slot(entry, state);
+    assertThat(slot.stop()).isEqualTo(UsageClock.STOPPED); // made stopped
+    slot.startNanos = 10;
+    assertThat(clock.slot(entry).stop()).isEqualTo(10);
+    assertThat(clock.slot(entry).stop()).isEqualTo(UsageClock.STOPPED); // a second close
+    clock.slot(entry, state).startNanos = 20;
+    assertThat(clock.slot(entry)).isSameAs(slot);
+    assertThat(slot.stop()).isEqualTo(20);
     assertThat(clock.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aKeySeenInAnotherPoolGetsANewSlot() {
+    Object entry = new Object();
+    PoolState other = new PoolState(new Object(), PoolKind.HIKARI, "q", new PoolMetrics());
+    UsageClock.Slot first = clock.slot(entry, state);
+    assertThat(clock.slot(entry, other)).isNotSameAs(first);
+    assertThat(clock.slot(entry).state).isSameAs(other);
   }
 
   @Test

@@ -39,10 +39,11 @@ final class PoolFactory {
             "setMaxActive", size, "setMaxIdle", size, "setMinIdle", size,
             "setInitialSize", size, "setMaxWait", waitMs);
       case "c3p0":
-        return build("com.mchange.v2.c3p0.ComboPooledDataSource",
+        return filled(build("com.mchange.v2.c3p0.ComboPooledDataSource",
             "setJdbcUrl", url, "setUser", user, "setPassword", password,
             "setDataSourceName", name, "setMaxPoolSize", size, "setMinPoolSize", size,
-            "setInitialPoolSize", size, "setAcquireIncrement", 1, "setCheckoutTimeout", (int) waitMs);
+            "setInitialPoolSize", size, "setAcquireIncrement", 1, "setCheckoutTimeout", (int) waitMs),
+            size);
       case "tomcat":
         return build("org.apache.tomcat.jdbc.pool.DataSource",
             "setUrl", url, "setUsername", user, "setPassword", password, "setName", name,
@@ -71,6 +72,20 @@ final class PoolFactory {
 
   static void close(DataSource ds) throws Exception {
     ds.getClass().getMethod("close").invoke(ds);
+  }
+
+  /**
+   * c3p0 opens its initial connections on helper threads; on a loaded machine a first borrow with
+   * a short checkout timeout could time out before they exist. Wait for them, so only the borrows
+   * a scenario means to fail do.
+   */
+  private static DataSource filled(DataSource ds, int size) throws Exception {
+    Method idle = ds.getClass().getMethod("getNumIdleConnectionsDefaultUser");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (((Number) idle.invoke(ds)).intValue() < size && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return ds;
   }
 
   private static DataSource build(String className, Object... setters) throws Exception {

@@ -21,7 +21,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Every {@code java.sql.Statement} (so also every PreparedStatement and CallableStatement): times
  * each execute. A pool's proxy statement delegates to the driver's, and drivers call their own
  * executes from each other; {@link CallDepth#JDBC_EXECUTE} makes only the outermost call count.
- * Start time 0 marks "not outermost" (System.nanoTime() being exactly 0 is not a concern).
+ * The advice bodies differ only in what they pass on; each is its own class because Byte Buddy
+ * inlines an advice class's code as written.
  */
 final class StatementInstrumentation implements TypeInstrumentation {
   private static final String[] EXECUTES = {
@@ -54,54 +55,55 @@ final class StatementInstrumentation implements TypeInstrumentation {
   /** {@code execute(sql, ...)}, {@code executeQuery(sql)}, {@code executeUpdate(sql, ...)}, ... */
   public static final class SqlAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return CallDepth.enter(CallDepth.JDBC_EXECUTE) == 0 ? System.nanoTime() : 0L;
+    public static long enter(@Advice.Local("depths") int[] depths) {
+      depths = CallDepth.counters();
+      return JdbcCalls.executeStarted(depths);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
         @Advice.Enter long start,
+        @Advice.Local("depths") int[] depths,
         @Advice.This Object statement,
         @Advice.Argument(0) String sql,
         @Advice.Thrown Throwable thrown) {
-      CallDepth.exit(CallDepth.JDBC_EXECUTE);
-      if (start != 0L) {
-        JdbcCalls.sink.executed(statement, sql, false, System.nanoTime() - start, thrown != null);
-      }
+      JdbcCalls.executeFinished(depths, start, statement, sql, false, thrown);
     }
   }
 
   /** The SQL-less executes of PreparedStatement and CallableStatement. */
   public static final class PreparedAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return CallDepth.enter(CallDepth.JDBC_EXECUTE) == 0 ? System.nanoTime() : 0L;
+    public static long enter(@Advice.Local("depths") int[] depths) {
+      depths = CallDepth.counters();
+      return JdbcCalls.executeStarted(depths);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
-        @Advice.Enter long start, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
-      CallDepth.exit(CallDepth.JDBC_EXECUTE);
-      if (start != 0L) {
-        JdbcCalls.sink.executed(statement, null, false, System.nanoTime() - start, thrown != null);
-      }
+        @Advice.Enter long start,
+        @Advice.Local("depths") int[] depths,
+        @Advice.This Object statement,
+        @Advice.Thrown Throwable thrown) {
+      JdbcCalls.executeFinished(depths, start, statement, null, false, thrown);
     }
   }
 
   /** {@code executeBatch()} and {@code executeLargeBatch()}: once per call. */
   public static final class BatchAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return CallDepth.enter(CallDepth.JDBC_EXECUTE) == 0 ? System.nanoTime() : 0L;
+    public static long enter(@Advice.Local("depths") int[] depths) {
+      depths = CallDepth.counters();
+      return JdbcCalls.executeStarted(depths);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
-        @Advice.Enter long start, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
-      CallDepth.exit(CallDepth.JDBC_EXECUTE);
-      if (start != 0L) {
-        JdbcCalls.sink.executed(statement, null, true, System.nanoTime() - start, thrown != null);
-      }
+        @Advice.Enter long start,
+        @Advice.Local("depths") int[] depths,
+        @Advice.This Object statement,
+        @Advice.Thrown Throwable thrown) {
+      JdbcCalls.executeFinished(depths, start, statement, null, true, thrown);
     }
   }
 

@@ -23,8 +23,6 @@ public final class HikariModule extends PoolModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new HikariPoolInstrumentation(),
-        new HikariPoolEntryInstrumentation(),
-        new HikariProxyConnectionInstrumentation());
+        new HikariPoolInstrumentation(), new HikariMetricsDelegateInstrumentation());
   }
 }

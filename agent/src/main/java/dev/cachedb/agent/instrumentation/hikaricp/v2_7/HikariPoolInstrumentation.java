@@ -12,9 +12,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code HikariPool}: registered when constructed, forgotten on shutdown, and its getConnection
- * timed. {@code getConnection()} delegates to {@code getConnection(long)}; CallDepth counts the
- * pair once.
+ * {@code HikariPool}: registered when constructed, forgotten on shutdown. Its borrows are recorded
+ * through Hikari's own metrics calls, by {@link HikariMetricsDelegateInstrumentation}, so
+ * getConnection itself is left as it was (advice there made it too big for the JIT to inline).
  */
 final class HikariPoolInstrumentation implements TypeInstrumentation {
 
@@ -26,7 +26,6 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(isConstructor(), getClass().getName() + "$ConstructorAdvice");
-    target.applyAdvice(named("getConnection"), getClass().getName() + "$GetConnectionAdvice");
     target.applyAdvice(
         named("shutdown").and(takesArguments(0)), getClass().getName() + "$ShutdownAdvice");
   }
@@ -35,22 +34,6 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This Object pool) {
       PoolCalls.sink.opened(pool);
-    }
-  }
-
-  public static class GetConnectionAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return PoolCalls.borrowStarted();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(
-        @Advice.This Object pool,
-        @Advice.Enter long start,
-        @Advice.Thrown Throwable thrown) {
-      // no connection: the usage clock runs on the PoolEntry (HikariProxyConnectionInstrumentation)
-      PoolCalls.borrowFinished(pool, start, null, thrown);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.cachedb.agent.jdbc;
+package dev.cachedb.agent.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,32 +1,32 @@
-package dev.cachedb.agent.jdbc;
+package dev.cachedb.agent.util;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A map from application objects (statements) to values, by identity, holding its keys weakly:
- * a statement the application drops is collected as if the agent did not exist, and no class
- * loader is pinned. Statement classes cannot get a field of ours instead, because attach
+ * A map from application objects (statements, pool entries) to values, by identity, holding its
+ * keys weakly: an object the application drops is collected as if the agent did not exist, and no
+ * class loader is pinned. Application classes cannot get a field of ours instead, because attach
  * (retransformation) forbids adding fields.
  *
- * <p>{@link #get} is the hot path (every prepared-statement execution): lock-free, allocation-free.
- * It reads a chain whose links never change after publication. Writers (prepareStatement, a rarer
- * event) lock, copy the links they change, drop links whose key was collected, and resize. Past
- * {@code maxSize} live keys new keys are not stored, so a leak elsewhere cannot grow this map
- * without bound.
+ * <p>{@link #get} is the hot path (every prepared-statement execution, every Hikari borrow):
+ * lock-free, allocation-free. It reads a chain whose links never change after publication.
+ * Writers (prepareStatement, a new pool entry: rarer events) lock, copy the links they change,
+ * drop links whose key was collected, and resize. Past {@code maxSize} live keys new keys are not
+ * stored, so a leak elsewhere cannot grow this map without bound.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
   private final int maxSize;
   private volatile AtomicReferenceArray<Entry<V>> table = new AtomicReferenceArray<>(256);
   private int size; // guarded by this
 
-  WeakIdentityMap(int maxSize) {
+  public WeakIdentityMap(int maxSize) {
     this.maxSize = maxSize;
   }
 
-  V get(Object key) {
+  public V get(Object key) {
     AtomicReferenceArray<Entry<V>> t = table;
     for (Entry<V> e = t.get(hash(key) & (t.length() - 1)); e != null; e = e.next) {
       if (e.get() == key) {
@@ -37,7 +37,7 @@ final class WeakIdentityMap<V> {
   }
 
   /** Maps {@code key} to {@code value}; returns false when the map is full and the key is new. */
-  synchronized boolean put(Object key, V value) {
+  public synchronized boolean put(Object key, V value) {
     expungeCollected();
     boolean existed = removeLocked(key);
     if (!existed && size >= maxSize) {
@@ -53,11 +53,11 @@ final class WeakIdentityMap<V> {
     return true;
   }
 
-  synchronized void remove(Object key) {
+  public synchronized void remove(Object key) {
     removeLocked(key);
   }
 
-  synchronized int size() {
+  public synchronized int size() {
     expungeCollected();
     return size;
   }
