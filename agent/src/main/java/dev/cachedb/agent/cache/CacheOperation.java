@@ -6,7 +6,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 
 /** The resolved data points of one Redis command, so recording never looks labels up again. */
 public final class CacheOperation {
-  private static final double NANOS_PER_SECOND = 1e9;
 
   private final CacheMetrics metrics;
   private final CounterDataPoint hit;
@@ -33,16 +32,16 @@ public final class CacheOperation {
       miss.inc(misses);
       metrics.misses.add(misses);
     }
-    duration.observe(nanos / NANOS_PER_SECOND);
+    duration.observeNanos(nanos);
   }
 
   public void success(long nanos) {
     success.inc();
-    duration.observe(nanos / NANOS_PER_SECOND);
+    duration.observeNanos(nanos);
   }
 
   public void error(long nanos) {
     error.inc();
-    duration.observe(nanos / NANOS_PER_SECOND);
+    duration.observeNanos(nanos);
   }
 }

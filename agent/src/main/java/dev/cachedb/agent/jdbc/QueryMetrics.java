@@ -4,6 +4,8 @@ import dev.cachedb.agent.metrics.Histograms;
 import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,7 +33,6 @@ public final class QueryMetrics {
   };
   private static final String[] LABELS = {"query_type", "table"};
 
-  private final Counter queries;
   private final SecondsHistogram duration;
   private final Counter errors;
   private final Counter slow;
@@ -39,7 +40,7 @@ public final class QueryMetrics {
       new ConcurrentHashMap<>();
 
   public QueryMetrics(PrometheusRegistry registry) {
-    queries = counter(registry, "db_queries_total", "Statement executions, by statement type and main table");
+    registry.register(new QueryCountCollector(this));
     duration =
         Histograms.seconds(
             "db_query_duration_seconds",
@@ -60,7 +61,21 @@ public final class QueryMetrics {
    * would cost the application's thread on the statement's path.
    */
   private static Counter counter(PrometheusRegistry registry, String name, String help) {
-    return Counter.builder().name(name).help(help).labelNames(LABELS).withoutExemplars().register(registry);
+    return Counter.builder()
+        .name(name)
+        .help(help)
+        .labelNames(LABELS)
+        .withoutExemplars()
+        .register(registry);
+  }
+
+  /** Every series made so far, for the scrape. */
+  Iterable<QuerySeries> allSeries() {
+    List<QuerySeries> all = new ArrayList<>();
+    for (ConcurrentHashMap<String, QuerySeries> byTable : byType.values()) {
+      all.addAll(byTable.values());
+    }
+    return all;
   }
 
   /** The data points of one (type, table); after the first call, two lookups, no allocation. */
@@ -73,7 +88,7 @@ public final class QueryMetrics {
     }
     QuerySeries s = byTable.get(table);
     if (s == null) {
-      s = new QuerySeries(queryType, table, queries, duration, errors, slow);
+      s = new QuerySeries(queryType, table, duration, errors, slow);
       QuerySeries raced = byTable.putIfAbsent(table, s);
       s = raced != null ? raced : s;
     }

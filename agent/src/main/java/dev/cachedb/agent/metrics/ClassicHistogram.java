@@ -21,10 +21,13 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link HistogramSnapshot} at scrape time, so it exports exactly what the classic histogram did.
  */
 public final class ClassicHistogram implements SecondsHistogram {
+  private static final double NANOS_PER_SECOND = 1e9;
+
   private final String name;
   private final String help;
   private final String[] labelNames;
   private final double[] upperBounds; // ends with +Inf
+  private final long[] upperBoundsNanos; // the same, in nanoseconds; ends with Long.MAX_VALUE
   private final ConcurrentHashMap<LabelKey, Child> children = new ConcurrentHashMap<>();
 
   public ClassicHistogram(String name, String help, double[] bounds, String... labelNames) {
@@ -33,6 +36,11 @@ public final class ClassicHistogram implements SecondsHistogram {
     this.labelNames = labelNames.clone();
     this.upperBounds = Arrays.copyOf(bounds, bounds.length + 1);
     this.upperBounds[bounds.length] = Double.POSITIVE_INFINITY;
+    this.upperBoundsNanos = new long[upperBounds.length];
+    for (int i = 0; i < bounds.length; i++) {
+      upperBoundsNanos[i] = Math.round(bounds[i] * NANOS_PER_SECOND);
+    }
+    upperBoundsNanos[bounds.length] = Long.MAX_VALUE;
   }
 
   @Override
@@ -40,7 +48,7 @@ public final class ClassicHistogram implements SecondsHistogram {
     LabelKey key = new LabelKey(values);
     Child c = children.get(key);
     if (c == null) {
-      Child fresh = new Child(upperBounds);
+      Child fresh = new Child(upperBoundsNanos);
       c = children.putIfAbsent(key, fresh);
       if (c == null) {
         c = fresh;
@@ -68,7 +76,7 @@ public final class ClassicHistogram implements SecondsHistogram {
           HistogramSnapshot.HistogramDataPointSnapshot.builder()
               .labels(Labels.of(labelNames, e.getKey().values))
               .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
-              .sum(c.sum.sum())
+              .sum(c.sumNanos.sum() / NANOS_PER_SECOND)
               .build());
     }
     return b.build();
@@ -81,26 +89,39 @@ public final class ClassicHistogram implements SecondsHistogram {
 
   /** One label-value combination's buckets. */
   public static final class Child implements Point {
-    private final double[] upperBounds;
+    private final long[] upperBoundsNanos;
     private final LongAdder[] counts;
-    private final DoubleAdder sum = new DoubleAdder();
+    /** A double, not a long: a busy service's total query time in nanoseconds outgrows a long. */
+    private final DoubleAdder sumNanos = new DoubleAdder();
 
-    Child(double[] upperBounds) {
-      this.upperBounds = upperBounds;
-      this.counts = new LongAdder[upperBounds.length];
+    Child(long[] upperBoundsNanos) {
+      this.upperBoundsNanos = upperBoundsNanos;
+      this.counts = new LongAdder[upperBoundsNanos.length];
       for (int i = 0; i < counts.length; i++) {
         counts[i] = new LongAdder();
       }
     }
 
     @Override
-    public void observe(double value) {
+    public void observeNanos(long nanos) {
+      if (nanos < 0) {
+        nanos = 0; // a pool's own clock (HikariCP's on macOS) is the wall clock, which can step back
+      }
       int i = 0;
-      while (value > upperBounds[i]) { // the last bound is +Inf, so this stops
+      while (nanos > upperBoundsNanos[i]) { // the last bound is Long.MAX_VALUE, so this stops
         i++;
       }
       counts[i].increment();
-      sum.add(value);
+      sumNanos.add(nanos);
+    }
+
+    @Override
+    public long count() {
+      long n = 0;
+      for (LongAdder c : counts) {
+        n += c.sum();
+      }
+      return n;
     }
   }
 

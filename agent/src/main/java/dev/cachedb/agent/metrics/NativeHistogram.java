@@ -30,8 +30,13 @@ final class NativeHistogram implements SecondsHistogram {
     final DistributionDataPoint point = histogram.labelValues(values);
     return new Point() {
       @Override
-      public void observe(double seconds) {
-        point.observe(seconds);
+      public void observeNanos(long nanos) {
+        point.observe(nanos / 1e9);
+      }
+
+      @Override
+      public long count() {
+        return point.getCount();
       }
     };
   }

@@ -18,6 +18,13 @@ public interface SecondsHistogram extends Collector {
 
   /** One data point. */
   interface Point {
-    void observe(double seconds);
+    /**
+     * Records one duration, in nanoseconds as {@link System#nanoTime()} differences come:
+     * converting to seconds is left to the scrape, off the application's thread.
+     */
+    void observeNanos(long nanos);
+
+    /** Observations so far. */
+    long count();
   }
 }

@@ -10,7 +10,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * starts lazily (DBCP, c3p0). Never throws into the application.
  */
 public final class PoolRecorder extends PoolCalls.Sink {
-  private static final double NANOS_PER_SECOND = 1e9;
 
   private final PoolRegistry registry;
   private final UsageClock clock = new UsageClock();
@@ -69,7 +68,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
     try {
       PoolState s = state(pool);
       if (s != null) {
-        s.acquire.observe(nanos / NANOS_PER_SECOND);
+        s.acquire.observeNanos(nanos);
         if (connection != null) {
           clock.start(connection, s, System.nanoTime());
         }
@@ -119,7 +118,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
         }
       }
       PoolState s = slot.state;
-      s.acquire.observe(s.kind.elapsedNanos(poolStart, now) / NANOS_PER_SECOND);
+      s.acquire.observeNanos(s.kind.elapsedNanos(poolStart, now));
       slot.startNanos = now;
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem
@@ -148,14 +147,14 @@ public final class PoolRecorder extends PoolCalls.Sink {
       if (slot != null) {
         long start = slot.stop();
         if (start != UsageClock.STOPPED) {
-          slot.state.usage.observe((System.nanoTime() - start) / NANOS_PER_SECOND);
+          slot.state.usage.observeNanos(System.nanoTime() - start);
         }
         return;
       }
       PoolState[] state = stateOut.get();
       long start = clock.stop(key, state);
       if (start != UsageClock.STOPPED) {
-        state[0].usage.observe((System.nanoTime() - start) / NANOS_PER_SECOND);
+        state[0].usage.observeNanos(System.nanoTime() - start);
         state[0] = null;
       }
     } catch (RuntimeException | LinkageError ignored) {
@@ -168,7 +167,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
     try {
       PoolState s = state(pool);
       if (s != null) {
-        s.usage.observe(nanos / NANOS_PER_SECOND);
+        s.usage.observeNanos(nanos);
       }
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem

@@ -24,10 +24,10 @@ class ClassicHistogramTest {
             "operation", "result");
     registry.register(h);
     SecondsHistogram.Point get = h.labelValues("get", "hit");
-    get.observe(0.0005);
-    get.observe(0.001); // upper bounds are inclusive
-    get.observe(0.005);
-    h.labelValues("get", "hit").observe(3); // the same combination, the same data point
+    get.observeNanos(500_000);
+    get.observeNanos(1_000_000); // upper bounds are inclusive
+    get.observeNanos(5_000_000);
+    h.labelValues("get", "hit").observeNanos(3_000_000_000L); // the same data point again
 
     String text = scrape(registry);
     assertThat(text)
@@ -36,6 +36,7 @@ class ClassicHistogramTest {
         .contains("op_duration_seconds_bucket{operation=\"get\",result=\"hit\",le=\"+Inf\"} 4\n")
         .contains("op_duration_seconds_count{operation=\"get\",result=\"hit\"} 4\n")
         .contains("op_duration_seconds_sum{operation=\"get\",result=\"hit\"} 3.0065\n");
+    assertThat(get.count()).isEqualTo(4);
   }
 
   @Test
@@ -43,8 +44,8 @@ class ClassicHistogramTest {
     PrometheusRegistry registry = new PrometheusRegistry();
     SecondsHistogram h = Histograms.seconds("pool_seconds", "help", new double[] {1}, "pool");
     registry.register(h);
-    h.labelValues("a").observe(0.5);
-    h.labelValues("b").observe(0.5);
+    h.labelValues("a").observeNanos(500_000_000);
+    h.labelValues("b").observeNanos(500_000_000);
     h.remove("a");
     assertThat(scrape(registry)).doesNotContain("pool=\"a\"").contains("pool_seconds_count{pool=\"b\"} 1\n");
   }
@@ -56,7 +57,7 @@ class ClassicHistogramTest {
     SecondsHistogram h = Histograms.seconds("q_seconds", "help", new double[] {0.1, 1}, "t");
     assertThat(h).isInstanceOf(NativeHistogram.class);
     registry.register(h);
-    h.labelValues("x").observe(0.5);
+    h.labelValues("x").observeNanos(500_000_000);
     assertThat(scrape(registry))
         .contains("q_seconds_bucket{t=\"x\",le=\"1.0\"} 1\n")
         .contains("q_seconds_count{t=\"x\"} 1\n");
