@@ -2,10 +2,15 @@ package dev.cachedb.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.it.apps.DbFaultApp;
 import dev.cachedb.it.apps.RedisFaultApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.servers.MariaDbServer;
 import dev.cachedb.it.servers.RedisTestServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,15 +32,18 @@ class FaultsIT {
   private static final Pattern TALLY = Pattern.compile("^TALLY (.+) (\\d+)$", Pattern.MULTILINE);
 
   private static RedisTestServer redis;
+  private static MariaDbServer mariaDb;
 
   @BeforeAll
-  static void startServers() {
+  static void startServers() throws Exception {
     redis = RedisTestServer.start();
+    mariaDb = MariaDbServer.start();
   }
 
   @AfterAll
   static void stopServers() {
     redis.close();
+    mariaDb.close();
   }
 
   @Test
@@ -98,11 +106,90 @@ class FaultsIT {
           .as("no poll fails once the server is back").isEqualTo(pollErrors);
 
       assertThat(app.stdout()).contains("AGENT-FRAMES 0");
+      assertLibraryExceptionsOnly(app.stdout(), "java.", "redis.clients.jedis.", "io.lettuce.core.");
       System.out.println("agent lines: " + agentLines(app.stderr()));
       System.out.println("FAULT redis: incr_errors=" + errors + " incr_successes=" + successes
           + " jedis_borrow_errors=" + t.getOrDefault("jedis borrow-error", 0)
           + " memory_poll_errors=" + pollErrors);
       System.out.println(exceptions(app.stdout()));
+    }
+  }
+
+  @Test
+  void databaseStopAndRestart(@TempDir Path dir) throws Exception {
+    String url = mariaDb.jdbcUrl("faults");
+    try (Connection c = DriverManager.getConnection(url, mariaDb.user(), mariaDb.password());
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE stock (id INT PRIMARY KEY, qty INT)");
+      st.execute("INSERT INTO stock VALUES (1,0),(2,0),(3,0),(4,0),(5,0),(6,0),(7,0),(8,0),(9,0),(10,0)");
+      st.execute("CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, item INT)");
+    }
+    Path stop = dir.resolve("stop");
+    try (AppProcess app =
+        AppProcess.testMain(DbFaultApp.class, "jdbc-hikaricp", "jdbc-mariadb")
+            .agent("host=127.0.0.1,port=0")
+            .args(url, mariaDb.user(), mariaDb.password(), stop.toString())
+            .start()) {
+      app.awaitStdout("RUNNING");
+      int port = app.metricsPort();
+      Thread.sleep(700); // the workload runs
+      mariaDb.stopServer();
+      Thread.sleep(2000);
+      mariaDb.startAgain();
+      app.awaitStdout("RECOVERED w0");
+      app.awaitStdout("RECOVERED w1");
+      Thread.sleep(300);
+      Files.createFile(stop);
+      app.awaitStdout("DONE");
+
+      Map<String, Integer> t = tallies(app.stdout());
+      Scrape s = Scrape.of("127.0.0.1", port);
+      String pool = "fault-pool";
+      assertThat(t.getOrDefault("borrow error", 0)).as(app.dump()).isPositive();
+      assertThat(s.value("db_connection_acquire_errors_total", "pool", pool))
+          .as(app.dump()).isEqualTo((double) t.getOrDefault("borrow error", 0));
+      assertThat(s.value("db_connection_acquire_duration_seconds_count", "pool", pool))
+          .isEqualTo((double) t.get("borrow success"));
+      int queryErrors = 0;
+      int queries = 0;
+      for (String[] q : new String[][] {{"SELECT", "stock"}, {"UPDATE", "stock"}, {"INSERT", "orders"}}) {
+        int ok = t.getOrDefault(q[0] + " " + q[1] + " success", 0);
+        int failed = t.getOrDefault(q[0] + " " + q[1] + " error", 0);
+        queryErrors += failed;
+        queries += ok + failed;
+        assertThat(s.value("db_queries_total", "query_type", q[0], "table", q[1]))
+            .as(q[0] + " " + q[1]).isEqualTo((double) (ok + failed));
+        assertThat(s.value("db_query_errors_total", "query_type", q[0], "table", q[1]))
+            .as(q[0] + " " + q[1] + " errors").isEqualTo((double) failed);
+      }
+      // the pool is whole again, and the gauges say what Hikari itself says
+      Matcher pm = Pattern.compile("^POOL (\\d+) (\\d+) (\\d+) (\\d+)$", Pattern.MULTILINE)
+          .matcher(app.stdout());
+      assertThat(pm.find()).isTrue();
+      assertThat(pm.group(0)).isEqualTo("POOL 3 3 0 0");
+      assertThat(s.value("db_connection_pool_size", "pool", pool)).isEqualTo(3.0);
+      assertThat(s.value("db_connection_pool_available", "pool", pool)).isEqualTo(3.0);
+      assertThat(s.value("db_connection_pool_active", "pool", pool)).isEqualTo(0.0);
+      assertThat(s.value("db_connection_pool_pending", "pool", pool)).isEqualTo(0.0);
+      assertThat(s.value("db_connection_pool_max", "pool", pool)).isEqualTo(3.0);
+
+      assertThat(app.stdout()).contains("AGENT-FRAMES 0");
+      assertLibraryExceptionsOnly(app.stdout(), "java.", "com.zaxxer.hikari.", "org.mariadb.jdbc.");
+      System.out.println("FAULT db: borrows=" + t.get("borrow success") + " acquire_errors="
+          + t.getOrDefault("borrow error", 0) + " queries=" + queries + " query_errors="
+          + queryErrors + " prepare_errors=" + t.getOrDefault("prepare-error", 0));
+      System.out.println(exceptions(app.stdout()));
+    }
+  }
+
+  /** Every exception class in every chain the app caught belongs to one of these packages. */
+  static void assertLibraryExceptionsOnly(String stdout, String... packages) {
+    Pattern cls = Pattern.compile("(?:^EXC \\S+ |<- )([\\w.$]+):", Pattern.MULTILINE);
+    Matcher m = cls.matcher(stdout);
+    while (m.find()) {
+      String c = m.group(1);
+      assertThat(java.util.Arrays.stream(packages).anyMatch(c::startsWith))
+          .as("exception class " + c).isTrue();
     }
   }
 
