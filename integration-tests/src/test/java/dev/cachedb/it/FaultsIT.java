@@ -3,6 +3,7 @@ package dev.cachedb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.apps.DbFaultApp;
+import dev.cachedb.it.apps.PoolExhaustApp;
 import dev.cachedb.it.apps.RedisFaultApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
@@ -128,19 +129,28 @@ class FaultsIT {
     try (AppProcess app =
         AppProcess.testMain(DbFaultApp.class, "jdbc-hikaricp", "jdbc-mariadb")
             .agent("host=127.0.0.1,port=0")
+            // Hikari refills an emptied pool from its housekeeper, every 30 s by default
+            .jvmOption("-Dcom.zaxxer.hikari.housekeeping.periodMs=500")
             .args(url, mariaDb.user(), mariaDb.password(), stop.toString())
             .start()) {
       app.awaitStdout("RUNNING");
       int port = app.metricsPort();
       Thread.sleep(700); // the workload runs
+      long t0 = System.nanoTime();
       mariaDb.stopServer();
+      long t1 = System.nanoTime();
       Thread.sleep(2000);
       mariaDb.startAgain();
+      long t2 = System.nanoTime();
       app.awaitStdout("RECOVERED w0");
       app.awaitStdout("RECOVERED w1");
+      long t3 = System.nanoTime();
       Thread.sleep(300);
       Files.createFile(stop);
       app.awaitStdout("DONE");
+      System.out.printf("TIMING stop=%dms start=%dms recover=%dms settle=%dms%n",
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000 - 2000, (t3 - t2) / 1_000_000,
+          (System.nanoTime() - t3) / 1_000_000 - 300);
 
       Map<String, Integer> t = tallies(app.stdout());
       Scrape s = Scrape.of("127.0.0.1", port);
@@ -180,6 +190,55 @@ class FaultsIT {
           + queryErrors + " prepare_errors=" + t.getOrDefault("prepare-error", 0));
       System.out.println(exceptions(app.stdout()));
     }
+  }
+
+  @Test
+  void poolExhausted() throws Exception {
+    String pool = "tiny-pool";
+    String withAgent;
+    try (AppProcess app = AppProcess.testMain(PoolExhaustApp.class, "jdbc-hikaricp", "jdbc-h2")
+        .agent("host=127.0.0.1,port=0").start()) {
+      int port = app.metricsPort();
+      app.awaitStdout("WAITING");
+      Scrape s = Scrape.of("127.0.0.1", port);
+      assertThat(s.value("db_connection_pool_pending", "pool", pool)).as(s.text()).isEqualTo(1.0);
+      assertThat(s.value("db_connection_pool_active", "pool", pool)).isEqualTo(2.0);
+      assertThat(s.value("db_connection_pool_available", "pool", pool)).isEqualTo(0.0);
+      assertThat(s.value("db_connection_pool_size", "pool", pool)).isEqualTo(2.0);
+      assertThat(s.value("db_connection_acquire_errors_total", "pool", pool)).isEqualTo(0.0);
+      app.awaitStdout("TIMED-OUT");
+      s = Scrape.of("127.0.0.1", port);
+      assertThat(s.value("db_connection_pool_pending", "pool", pool)).isEqualTo(0.0);
+      assertThat(s.value("db_connection_acquire_errors_total", "pool", pool)).isEqualTo(1.0);
+      app.awaitStdout("RELEASED");
+      s = Scrape.of("127.0.0.1", port);
+      assertThat(s.value("db_connection_acquire_errors_total", "pool", pool)).isEqualTo(1.0);
+      assertThat(s.value("db_connection_acquire_duration_seconds_count", "pool", pool))
+          .isEqualTo(2.0);
+      assertThat(s.value("db_connection_pool_active", "pool", pool)).isEqualTo(0.0);
+      assertThat(s.value("db_connection_pool_available", "pool", pool)).isEqualTo(2.0);
+      assertThat(app.stdout()).contains("AGENT-FRAMES 0");
+      withAgent = caught(app.stdout());
+    }
+    String without;
+    try (AppProcess app =
+        AppProcess.testMain(PoolExhaustApp.class, "jdbc-hikaricp", "jdbc-h2").start()) {
+      app.awaitStdout("RELEASED");
+      without = caught(app.stdout());
+    }
+    // the same exception, message and frames (class, method, line) as without the agent
+    assertThat(withAgent).contains("EXC timeout java.sql.SQLTransientConnectionException")
+        .contains("FRAMES timeout ");
+    assertThat(withAgent).isEqualTo(without);
+    System.out.println("FAULT pool-exhausted: pending=1 acquire_errors=1\n" + withAgent);
+  }
+
+  /** The EXC and FRAMES lines. */
+  static String caught(String stdout) {
+    StringBuilder sb = new StringBuilder();
+    stdout.lines().filter(l -> l.startsWith("EXC ") || l.startsWith("FRAMES "))
+        .forEach(l -> sb.append(l).append('\n'));
+    return sb.toString();
   }
 
   /** Every exception class in every chain the app caught belongs to one of these packages. */

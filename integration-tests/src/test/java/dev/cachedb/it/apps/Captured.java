@@ -27,11 +27,12 @@ final class Captured {
     }
   }
 
-  /** {@code FRAMES <where> <class.method>...} of one exception, for comparing runs. */
+  /** {@code FRAMES <where> <class.method:line>...} of one exception, for comparing runs. */
   static void printFrames(String where, Throwable e) {
     StringBuilder sb = new StringBuilder("FRAMES ").append(where);
     for (StackTraceElement f : e.getStackTrace()) {
-      sb.append(' ').append(f.getClassName()).append('.').append(f.getMethodName());
+      sb.append(' ').append(f.getClassName()).append('.').append(f.getMethodName())
+          .append(':').append(f.getLineNumber());
     }
     System.out.println(sb);
   }
