@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.apps.DbFaultApp;
 import dev.cachedb.it.apps.PoolExhaustApp;
+import dev.cachedb.it.apps.RedisErrorApp;
 import dev.cachedb.it.apps.RedisFaultApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
@@ -97,10 +98,10 @@ class FaultsIT {
           .isEqualTo((double) (successes + errors));
 
       // back-off: polling every 200 ms, a 2.5 s outage would fail about 12 times without it;
-      // with 1 s, 2 s, 4 s ... between attempts it fails at most 3 times
+      // with 1 s, 2 s, 4 s ... between attempts it fails 2 or 3 times (a slow restart: one more)
       double pollErrors = s.value("cachedb_agent_redis_memory_poll_errors_total", "server", server);
       assertThat(pollErrorsDown).isBetween(1.0, 3.0);
-      assertThat(pollErrors).isBetween(pollErrorsDown, 4.0);
+      assertThat(pollErrors).isBetween(pollErrorsDown, 5.0);
       Thread.sleep(1000);
       assertThat(Scrape.of("127.0.0.1", port)
               .value("cachedb_agent_redis_memory_poll_errors_total", "server", server))
@@ -114,6 +115,39 @@ class FaultsIT {
           + " memory_poll_errors=" + pollErrors);
       System.out.println(exceptions(app.stdout()));
     }
+  }
+
+  @Test
+  void redisErrorsAreTheLibrarysOwn() throws Exception {
+    int dead;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      dead = free.getLocalPort();
+    }
+    String[] args = {redis.host(), Integer.toString(redis.port()), Integer.toString(dead)};
+    String withAgent;
+    try (AppProcess app = AppProcess.testMain(RedisErrorApp.class, "jedis-8.0.2",
+            "lettuce-7.7.0.RELEASE").agent("host=127.0.0.1,port=0").args(args).start()) {
+      app.awaitStdout("DONE");
+      Scrape s = app.scrape();
+      // the refused GET and the three failed INCRs, and nothing else failed
+      assertThat(s.value("cache_operations_total", "operation", "get", "result", "error"))
+          .as(app.dump()).isEqualTo(1.0);
+      assertThat(s.value("cache_operations_total", "operation", "incr", "result", "error"))
+          .isEqualTo(3.0);
+      assertThat(s.value("cache_operations_total", "operation", "set", "result", "success"))
+          .isEqualTo(1.0);
+      assertThat(app.stdout()).contains("AGENT-FRAMES 0");
+      withAgent = caught(app.stdout());
+    }
+    String without;
+    try (AppProcess app = AppProcess.testMain(RedisErrorApp.class, "jedis-8.0.2",
+            "lettuce-7.7.0.RELEASE").args(args).start()) {
+      app.awaitStdout("DONE");
+      without = caught(app.stdout());
+    }
+    assertThat(withAgent.lines().filter(l -> l.startsWith("EXC "))).hasSize(4);
+    assertThat(withAgent).isEqualTo(without);
+    System.out.println("FAULT redis-errors: identical with and without the agent\n" + withAgent);
   }
 
   @Test
@@ -172,6 +206,9 @@ class FaultsIT {
         assertThat(s.value("db_query_errors_total", "query_type", q[0], "table", q[1]))
             .as(q[0] + " " + q[1] + " errors").isEqualTo((double) failed);
       }
+      // a connection handed out right after the kill fails in execute: Hikari skips the
+      // liveness test for a connection used in the last 500 ms, and the workers borrow every 5 ms
+      assertThat(queryErrors).isPositive();
       // the pool is whole again, and the gauges say what Hikari itself says
       Matcher pm = Pattern.compile("^POOL (\\d+) (\\d+) (\\d+) (\\d+)$", Pattern.MULTILINE)
           .matcher(app.stdout());

@@ -31,7 +31,9 @@ final class Captured {
   static void printFrames(String where, Throwable e) {
     StringBuilder sb = new StringBuilder("FRAMES ").append(where);
     for (StackTraceElement f : e.getStackTrace()) {
-      sb.append(' ').append(f.getClassName()).append('.').append(f.getMethodName())
+      // JDK proxy classes are numbered in creation order, which any earlier proxy shifts
+      String cls = f.getClassName().replaceAll("(\\$Proxy|jdk\\.proxy)[0-9]+", "$1#");
+      sb.append(' ').append(cls).append('.').append(f.getMethodName())
           .append(':').append(f.getLineNumber());
     }
     System.out.println(sb);
