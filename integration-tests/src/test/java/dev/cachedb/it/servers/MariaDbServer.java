@@ -76,6 +76,16 @@ public final class MariaDbServer implements AutoCloseable {
         + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
   }
 
+  /** Stops the server process; its data directory stays, so {@link #startAgain} brings it back. */
+  public void stopServer() throws Exception {
+    db.stop();
+  }
+
+  /** Starts the stopped server again on the same port with the same data. */
+  public void startAgain() throws Exception {
+    db.start();
+  }
+
   public int port() {
     return port;
   }
