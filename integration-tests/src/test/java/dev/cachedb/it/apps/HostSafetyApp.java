@@ -23,7 +23,7 @@ import redis.clients.jedis.Response;
  * Every workload once, printing each call's result on stdout, so a test can compare a run with
  * the agent to one without it: Jedis (pool, pipeline), Lettuce (sync, async), JDBC through a
  * HikariCP pool (DDL, insert, select, prepared, batch, a slow query, a failing query) and through
- * DriverManager. Keys, values, SQL literals and the pool name all carry TAG, so a test can look
+ * DriverManager. Keys, values and SQL literals all carry TAG, so a test can look
  * for TAG in everything the agent exposes. Then prints "done" and lingers.
  *
  * <pre>
@@ -90,7 +90,7 @@ public final class HostSafetyApp {
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(2);
-    config.setPoolName("pool-" + tag);
+    config.setPoolName("safety-pool"); // a pool's name is a label by design: no TAG in it
     try (HikariDataSource pool = new HikariDataSource(config)) {
       try (Connection c = pool.getConnection();
           Statement s = c.createStatement()) {
