@@ -23,18 +23,20 @@ done
 # A full run writes the committed results under docs/; a short one keeps them in target/.
 OUT=docs
 [ "$MINUTES" -lt 30 ] && OUT=benchmarks/target/soak
-mkdir -p "$OUT" benchmarks/target/soak
+# Each run works in a folder of its own, so a short run never disturbs a long one.
+WORK=benchmarks/target/soak/run-$$
+mkdir -p "$OUT" "$WORK"
 CSV=$OUT/soak.csv
 PNG=$OUT/soak.png
-LOG=benchmarks/target/soak/app.log
+LOG=$WORK/app.log
 
 [ -f agent/target/cachedb-agent.jar ] && [ -f test-app/target/cachedb-test-app.jar ] ||
   mvn -B -q -DskipTests package -pl agent,test-app -am
 
 # Private copies: a rebuild during a long soak must not rewrite the jars the JVM has open.
-cp agent/target/cachedb-agent.jar test-app/target/cachedb-test-app.jar benchmarks/target/soak/
-java -Xmx256m -javaagent:"$PWD/benchmarks/target/soak/cachedb-agent.jar=port=0,host=127.0.0.1" \
-  -jar benchmarks/target/soak/cachedb-test-app.jar --interval-ms=20 --pools=all --churn \
+cp agent/target/cachedb-agent.jar test-app/target/cachedb-test-app.jar "$WORK/"
+java -Xmx256m -javaagent:"$PWD/$WORK/cachedb-agent.jar=port=0,host=127.0.0.1" \
+  -jar "$WORK/cachedb-test-app.jar" --interval-ms=20 --pools=all --churn \
   > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -73,6 +75,7 @@ while :; do
   sleep "$INTERVAL_S"
 done
 
+# The app and its libraries log to the same file; an exception there means the churn broke.
 if grep -q -i 'exception' "$LOG"; then
   echo "soak: the application logged an exception:"; grep -i -m5 'exception' "$LOG"; exit 1
 fi
@@ -92,3 +95,14 @@ set title "scrape latency (ms)";     plot "$CSV" using 1:5 with linespoints noti
 unset multiplot
 GP
 echo "soak: wrote $CSV and $PNG"
+
+# Flat means: no series and no threads left behind by the churn, heap after GC not creeping. The
+# slack covers a pool or Lettuce client that happens to be open at the sample (each adds a few
+# series and threads for a moment).
+awk -F, 'NR == 2 { h = $2; t = $3; s = $4 } NR > 1 { lh = $2; lt = $3; ls = $4 }
+  END {
+    printf "soak: first heap %d KB, threads %d, series %d; last heap %d KB, threads %d, series %d\n",
+      h, t, s, lh, lt, ls
+    if (ls > s + 20 || lt > t + 10 || lh > 2 * h + 16384) { print "soak: NOT FLAT"; exit 1 }
+    print "soak: flat"
+  }' "$CSV"
