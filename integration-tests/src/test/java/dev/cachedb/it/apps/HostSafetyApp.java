@@ -23,7 +23,7 @@ import redis.clients.jedis.Response;
  * Every workload once, printing each call's result on stdout, so a test can compare a run with
  * the agent to one without it: Jedis (pool, pipeline), Lettuce (sync, async), JDBC through a
  * HikariCP pool (DDL, insert, select, prepared, batch, a slow query, a failing query) and through
- * DriverManager. Keys, values and SQL literals all carry TAG, so a test can look
+ * DriverManager, on H2 or MariaDB. Keys, values and SQL literals all carry TAG, so a test can look
  * for TAG in everything the agent exposes. Then prints "done" and lingers.
  *
  * <pre>
@@ -95,8 +95,11 @@ public final class HostSafetyApp {
       try (Connection c = pool.getConnection();
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(64))");
-        s.execute(
-            "CREATE ALIAS SLEEP_MS FOR 'dev.cachedb.it.apps.QueryWorkloadApp.sleepMs'");
+        boolean h2 = url.startsWith("jdbc:h2:");
+        if (h2) {
+          s.execute("CREATE ALIAS SLEEP_MS FOR 'dev.cachedb.it.apps.QueryWorkloadApp.sleepMs'");
+        }
+        String sleep = h2 ? "SLEEP_MS(" + slowMs + ")" : "SLEEP(" + slowMs / 1000.0 + ")";
         out("jdbc insert " + s.executeUpdate(
             "INSERT INTO items VALUES (1, 'literal-" + tag + "'), (2, 'other-" + tag + "')"));
         try (ResultSet rs = s.executeQuery(
@@ -105,7 +108,7 @@ public final class HostSafetyApp {
           out("jdbc count " + rs.getInt(1));
         }
         try (ResultSet rs = s.executeQuery(
-            "SELECT SLEEP_MS(" + slowMs + "), name FROM items WHERE name = 'literal-" + tag + "'")) {
+            "SELECT " + sleep + ", name FROM items WHERE name = 'literal-" + tag + "'")) {
           rs.next();
           out("jdbc slow " + rs.getString(2));
         }
