@@ -46,7 +46,7 @@ class ForcedFailureIT {
 
     try (AppProcess app =
         app()
-            .agent("port=0,host=127.0.0.1,jdbc.slow_query_threshold=100ms")
+            .agent("port=0,host=127.0.0.1,jdbc.slow_query_threshold=200ms")
             .jvmOption("-Ddev.cachedb.agent.test.failRecording=true")
             .start()) {
       app.awaitStdout("done");
@@ -76,8 +76,9 @@ class ForcedFailureIT {
       assertThat(s.value("db_queries_total", "query_type", "SELECT", "table", "items")).isEqualTo(4.0);
       assertThat(s.value("db_query_errors_total", "query_type", "SELECT", "table", "missing_table"))
           .isEqualTo(1.0);
+      // At least the deliberately slow one; on a loaded machine another SELECT may pass 200 ms.
       assertThat(s.value("db_slow_queries_total", "query_type", "SELECT", "table", "items"))
-          .isEqualTo(1.0);
+          .isGreaterThanOrEqualTo(1.0);
       assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(0.0);
     }
   }
@@ -85,6 +86,6 @@ class ForcedFailureIT {
   private static AppProcess.Builder app() {
     return AppProcess.testMain(HostSafetyApp.class, LIBS)
         .args(String.valueOf(redis.port()), "-", "jdbc:h2:mem:forced;DB_CLOSE_DELAY=-1", "sa", "",
-            "plain", "300");
+            "plain", "500");
   }
 }

@@ -79,7 +79,7 @@ class SecretsLeakIT {
     boolean h2 = database.equals("h2");
     String agent =
         "port=0,host=127.0.0.1,log.level=debug,log.transform_errors=true,"
-            + "jdbc.slow_query_threshold=100ms,redis.memory.interval=1s,"
+            + "jdbc.slow_query_threshold=200ms,redis.memory.interval=1s,"
             + "auth.user=scraper,auth.password=" + AUTH_PASSWORD;
     try (AppProcess app =
         AppProcess.testMain(HostSafetyApp.class,
@@ -89,7 +89,7 @@ class SecretsLeakIT {
             .jvmOption("-Djava.io.tmpdir=" + tmp)
             .args(String.valueOf(redis.port()), REDIS_PASSWORD,
                 h2 ? "jdbc:h2:mem:secrets;DB_CLOSE_DELAY=-1" : mariaDbUrl, DB_USER, DB_PASSWORD,
-                TAG, "300")
+                TAG, "500")
             .start()) {
       app.awaitStdout("done");
       int port = app.metricsPort();
@@ -101,8 +101,9 @@ class SecretsLeakIT {
       String text = awaitMemoryPolled(port, redis.port());
       Scrape s = Scrape.parse(text);
       assertThat(s.value("cache_operations_total", "operation", "get", "result", "hit")).isEqualTo(4.0);
+      // At least the deliberately slow one; on a loaded machine another SELECT may pass 200 ms.
       assertThat(s.value("db_slow_queries_total", "query_type", "SELECT", "table", "items"))
-          .isEqualTo(1.0);
+          .isGreaterThanOrEqualTo(1.0);
       assertThat(s.value("db_query_errors_total", "query_type", "SELECT", "table", "missing_table"))
           .isEqualTo(1.0);
       assertThat(app.stderr()).contains("slow query:").contains("WHERE name = ?");
