@@ -7,6 +7,7 @@ import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.config.ConfigParser;
 import dev.cachedb.agent.exporter.MetricsEndpoint;
 import dev.cachedb.agent.instrumentation.AgentContext;
+import dev.cachedb.agent.instrumentation.ForcedFailures;
 import dev.cachedb.agent.instrumentation.InstrumentationInstaller;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Instrumentations;
@@ -88,6 +89,7 @@ final class AgentStarter {
       for (InstrumentationModule m : modules) {
         m.start(context);
       }
+      ForcedFailures.installIfAsked(); // test-only switch, off unless a test sets it
       InstrumentationInstaller.install(inst, config, modules, agentMetrics::transformFailed);
     }
 

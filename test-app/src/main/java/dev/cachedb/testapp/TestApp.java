@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>
  * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
  *     [--redis=HOST:PORT]
- *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat]
+ *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat] [--churn]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
@@ -37,6 +37,9 @@ public final class TestApp {
       workloads.add(new PoolWorkload(pool, options.jdbcUrl));
     }
 
+    if (options.churn) {
+      workloads.add(new ChurnWorkload(options.jdbcUrl, redis.host(), redis.port()));
+    }
     for (Workload w : workloads) {
       w.setUp();
     }

@@ -81,8 +81,5 @@ public final class PoolCalls {
 
     /** The connection (or key) went back to its pool: stops its usage clock, if it runs. */
     public void released(Object key) {}
-
-    /** A usage time the pool measured itself (HikariCP's borrow timestamp). */
-    public void used(Object pool, long nanos) {}
   }
 }

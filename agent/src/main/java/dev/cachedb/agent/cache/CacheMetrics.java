@@ -1,6 +1,7 @@
 package dev.cachedb.agent.cache;
 
 import dev.cachedb.agent.metrics.Histograms;
+import dev.cachedb.agent.metrics.LabelValues;
 import dev.cachedb.agent.metrics.SecondsHistogram;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -73,7 +74,11 @@ public final class CacheMetrics {
   }
 
   private CacheOperation create(String command) {
-    String label = byName.size() >= MAX_OPERATIONS ? "other" : command.toLowerCase(Locale.ROOT);
+    // Custom commands (Lettuce's ProtocolKeyword, Jedis' sendCommand) can be named anything.
+    String label =
+        byName.size() >= MAX_OPERATIONS
+            ? "other"
+            : LabelValues.bound(command.toLowerCase(Locale.ROOT));
     CacheOperation op = new CacheOperation(this, label, operations, duration);
     CacheOperation raced = byName.putIfAbsent(command, op);
     return raced != null ? raced : op;

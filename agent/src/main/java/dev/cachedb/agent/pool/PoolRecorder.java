@@ -162,18 +162,6 @@ public final class PoolRecorder extends PoolCalls.Sink {
     }
   }
 
-  @Override
-  public void used(Object pool, long nanos) {
-    try {
-      PoolState s = state(pool);
-      if (s != null) {
-        s.usage.observeNanos(nanos);
-      }
-    } catch (RuntimeException | LinkageError ignored) {
-      // never the application's problem
-    }
-  }
-
   /** Pools tracked now (for tests). */
   int tracked() {
     return registry.snapshot().length;

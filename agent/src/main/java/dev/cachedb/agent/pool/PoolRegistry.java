@@ -1,5 +1,6 @@
 package dev.cachedb.agent.pool;
 
+import dev.cachedb.agent.metrics.LabelValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -32,7 +33,8 @@ final class PoolRegistry {
 
   /**
    * Registers {@code pool} (once) and returns its state. {@code ownName} is the pool's own name
-   * or null; a pool without one, or whose name a live pool already carries, gets a generated one.
+   * or null, used as {@link LabelValues#bound bounded}; a pool without one, or whose name a live
+   * pool already carries, gets a generated one.
    */
   synchronized PoolState register(
       Object pool, PoolKind kind, String ownName, PoolMetrics metrics) {
@@ -40,9 +42,11 @@ final class PoolRegistry {
     if (known != null) {
       return known;
     }
-    String name = ownName == null || ownName.isEmpty() || names.contains(ownName)
+    // Bounded before the uniqueness check, so two long names that share a prefix stay apart.
+    String own = ownName == null ? null : LabelValues.bound(ownName);
+    String name = own == null || own.isEmpty() || names.contains(own)
         ? generatedName(kind)
-        : ownName;
+        : own;
     PoolState s = new PoolState(pool, kind, name, metrics);
     names.add(name);
     PoolState[] next = Arrays.copyOf(states, states.length + 1);

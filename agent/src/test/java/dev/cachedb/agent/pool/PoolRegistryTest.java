@@ -19,6 +19,15 @@ class PoolRegistryTest {
   }
 
   @Test
+  void longNamesAreBoundedBeforeTheyAreComparedSoTwoStayApart() {
+    String prefix = new String(new char[200]).replace('\0', 'p');
+    PoolState first = registry.register(new Object(), PoolKind.HIKARI, prefix + "-one", metrics);
+    PoolState second = registry.register(new Object(), PoolKind.HIKARI, prefix + "-two", metrics);
+    assertThat(first.name).isEqualTo(prefix.substring(0, 128));
+    assertThat(second.name).isEqualTo("hikari-1");
+  }
+
+  @Test
   void registeringTwiceKeepsOneStateAndItsName() {
     Object a = new Object();
     PoolState first = registry.register(a, PoolKind.TOMCAT, "t", metrics);

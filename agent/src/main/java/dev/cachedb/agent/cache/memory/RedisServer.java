@@ -1,5 +1,7 @@
 package dev.cachedb.agent.cache.memory;
 
+import dev.cachedb.agent.metrics.LabelValues;
+
 /**
  * One Redis server the memory poller reads, with the last credentials the application's client
  * authenticated with. They stay in memory only, and only the poller thread reads them.
@@ -15,7 +17,7 @@ final class RedisServer {
   RedisServer(String host, int port, long due) {
     this.host = host;
     this.port = port;
-    this.key = host + ":" + port;
+    this.key = LabelValues.bound(host + ":" + port); // the server label: host comes from the app
     this.due = due;
   }
 

@@ -1,0 +1,91 @@
+package dev.cachedb.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachedb.it.apps.HostSafetyApp;
+import dev.cachedb.it.harness.AppProcess;
+import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.servers.RedisTestServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An exception thrown inside the agent's recording path never reaches the application. The
+ * test-only switch {@code -Ddev.cachedb.agent.test.failRecording=true} makes every cache, JDBC and
+ * pool recorder call throw (after recording) behind the real advice and bootstrap hooks; the
+ * application's output must then be exactly what it is without any agent.
+ */
+class ForcedFailureIT {
+  private static final String[] LIBS = {
+    "jedis-5.2.0", "lettuce-6.8.2.RELEASE", "jdbc-h2", "jdbc-hikaricp"
+  };
+  private static RedisTestServer redis;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisTestServer.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @Test
+  void throwingRecordersLeaveEveryCallItsNormalResult() throws Exception {
+    String withoutAgent;
+    try (AppProcess app = app().start()) {
+      app.awaitStdout("done");
+      withoutAgent = app.stdout();
+    }
+    assertThat(withoutAgent)
+        .contains("jedis get value-plain", "lettuce get lettuce-value-plain", "jdbc count 2",
+            "jdbc batch [1, 1]", "direct count 2", "agentFrames=0");
+
+    try (AppProcess app =
+        app()
+            .agent("port=0,host=127.0.0.1,jdbc.slow_query_threshold=200ms")
+            .jvmOption("-Ddev.cachedb.agent.test.failRecording=true")
+            .start()) {
+      app.awaitStdout("done");
+      Scrape s = app.scrape();
+      assertThat(app.stdout()).as(app.dump()).isEqualTo(withoutAgent);
+      List<String> notAgent =
+          app.stderr().lines()
+              .filter(l -> !l.startsWith("[cachedb-agent]"))
+              // the libraries' own SLF4J notice, and the JVM's (CDS off with a bootstrap jar; JDK 25
+              // on Byte Buddy's use of sun.misc.Unsafe): not exceptions, and there without the switch
+              .filter(l -> !l.startsWith("SLF4J") && !l.contains("Sharing is only supported"))
+              .filter(l -> !l.startsWith("WARNING: ") || l.contains("Exception"))
+              .toList();
+      assertThat(notAgent).as(app.dump()).isEmpty();
+      assertThat(app.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(app.stderr()).contains("test switch dev.cachedb.agent.test.failRecording is on");
+
+      // The recorders ran before they threw, so the numbers are still exact.
+      assertThat(s.value("cache_operations_total", "operation", "get", "result", "hit")).isEqualTo(4.0);
+      assertThat(s.value("cache_operations_total", "operation", "get", "result", "miss")).isEqualTo(2.0);
+      assertThat(s.value("cache_operations_total", "operation", "set", "result", "success"))
+          .isEqualTo(3.0);
+      assertThat(s.value("cache_operations_total", "operation", "mget", "result", "hit")).isEqualTo(1.0);
+      assertThat(s.value("cache_operations_total", "operation", "del", "result", "success"))
+          .isEqualTo(1.0);
+      assertThat(s.value("db_queries_total", "query_type", "INSERT", "table", "items")).isEqualTo(2.0);
+      assertThat(s.value("db_queries_total", "query_type", "SELECT", "table", "items")).isEqualTo(4.0);
+      assertThat(s.value("db_query_errors_total", "query_type", "SELECT", "table", "missing_table"))
+          .isEqualTo(1.0);
+      // At least the deliberately slow one; on a loaded machine another SELECT may pass 200 ms.
+      assertThat(s.value("db_slow_queries_total", "query_type", "SELECT", "table", "items"))
+          .isGreaterThanOrEqualTo(1.0);
+      assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(0.0);
+    }
+  }
+
+  private static AppProcess.Builder app() {
+    return AppProcess.testMain(HostSafetyApp.class, LIBS)
+        .args(String.valueOf(redis.port()), "-", "jdbc:h2:mem:forced;DB_CLOSE_DELAY=-1", "sa", "",
+            "plain", "500");
+  }
+}
