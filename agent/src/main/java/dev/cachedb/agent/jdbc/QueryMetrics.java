@@ -41,12 +41,14 @@ public final class QueryMetrics {
   public QueryMetrics(PrometheusRegistry registry) {
     queries =
         Counter.builder()
+            .withoutExemplars()
             .name("db_queries_total")
             .help("Statement executions, by statement type and main table")
             .labelNames(LABELS)
             .register(registry);
     duration =
         Histogram.builder()
+            .withoutExemplars()
             .name("db_query_duration_seconds")
             .help("Time of one statement execution, driver call to return")
             .unit(Unit.SECONDS)
@@ -56,12 +58,14 @@ public final class QueryMetrics {
             .register(registry);
     errors =
         Counter.builder()
+            .withoutExemplars()
             .name("db_query_errors_total")
             .help("Statement executions that threw")
             .labelNames(LABELS)
             .register(registry);
     slow =
         Counter.builder()
+            .withoutExemplars()
             .name("db_slow_queries_total")
             .help("Statement executions at or above jdbc.slow_query_threshold")
             .labelNames(LABELS)

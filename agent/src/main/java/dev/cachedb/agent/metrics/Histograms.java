@@ -24,6 +24,9 @@ public final class Histograms {
   public static Histogram.Builder seconds(String name, String help, double... classicBuckets) {
     Histogram.Builder b =
         Histogram.builder()
+            // No trace to link to, and with exemplars on client_java starts a scheduler thread
+            // in the application and samples on the observing thread.
+            .withoutExemplars()
             .name(name)
             .help(help)
             .unit(Unit.SECONDS)

@@ -41,6 +41,7 @@ final class PoolMetrics {
   PoolMetrics() {
     acquire =
         Histogram.builder()
+            .withoutExemplars()
             .name("db_connection_acquire_duration_seconds")
             .help("Time spent in a pool's getConnection, for borrows that got a connection")
             .unit(Unit.SECONDS)
@@ -50,6 +51,7 @@ final class PoolMetrics {
             .build();
     usage =
         Histogram.builder()
+            .withoutExemplars()
             .name("db_connection_usage_duration_seconds")
             .help("Time from borrowing a connection to returning it to its pool")
             .unit(Unit.SECONDS)
@@ -59,6 +61,7 @@ final class PoolMetrics {
             .build();
     acquireErrors =
         Counter.builder()
+            .withoutExemplars()
             .name("db_connection_acquire_errors_total")
             .help("getConnection calls that failed: pool exhausted, timeout, database down")
             .labelNames("pool")
