@@ -6,7 +6,13 @@ Per run: JVM uptime when the workload is ready (printed by test-app), wall time 
 first answers (the agent's endpoint, or OpenTelemetry's Prometheus endpoint), then, after the
 workload has run, a full GC and: heap used, metaspace used, loaded classes, RSS, OS threads.
 
-usage: process_bench.py RUNS AGENT_JAR OTEL_JAR TEST_APP_JAR
+Then the targets, each stated as met or not: startup at most 300 ms added, heap after GC at most
+5 MB more, RSS at most 50 MB more, at most 2 more live threads (all against no agent).
+
+usage: process_bench.py RUNS AGENT_JAR OTEL_JAR TEST_APP_JAR [BEFORE_AGENT_JAR]
+
+BEFORE_AGENT_JAR, when given, adds a fourth variant in the same interleaved runs: an earlier
+build of the agent, to show what a change bought.
 """
 import re
 import socket
@@ -23,10 +29,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def variant_cmd(variant, port, agent, otel, app):
+def variant_cmd(variant, port, agent, otel, app, before=None):
     cmd = ["java", "-Xmx256m"]
-    if variant == "cachedb":
-        cmd.append("-javaagent:%s=port=%d,host=127.0.0.1,log.level=warn" % (agent, port))
+    if variant in ("cachedb", "before"):
+        jar = agent if variant == "cachedb" else before
+        cmd.append("-javaagent:%s=port=%d,host=127.0.0.1,log.level=warn" % (jar, port))
     elif variant == "otel":
         cmd += ["-javaagent:" + otel, "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none",
                 "-Dotel.metrics.exporter=prometheus", "-Dotel.exporter.prometheus.host=127.0.0.1",
@@ -47,10 +54,10 @@ def proc_status(pid, field):
     return -1
 
 
-def one_run(variant, agent, otel, app):
+def one_run(variant, agent, otel, app, before=None):
     port = free_port()
     start = time.monotonic()
-    p = subprocess.Popen(variant_cmd(variant, port, agent, otel, app), stdout=subprocess.PIPE,
+    p = subprocess.Popen(variant_cmd(variant, port, agent, otel, app, before), stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, text=True)
     uptime_ms, metrics_ms = None, None
     try:
@@ -87,14 +94,24 @@ def one_run(variant, agent, otel, app):
         p.wait()
 
 
+# (key, limit over no agent, unit divisor, label)
+TARGETS = [("uptime_ms", 300, 1, "startup (uptime at workload ready) at most 300 ms added"),
+           ("heap_kb", 5 * 1024, 1024, "heap used after full GC at most 5 MB more"),
+           ("rss_kb", 50 * 1024, 1024, "RSS at most 50 MB more"),
+           ("threads", 2, 1, "at most 2 more live threads")]
+
+
 def main():
     runs, agent, otel, app = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-    variants = ["none", "cachedb", "otel"]
+    before = sys.argv[5] if len(sys.argv) > 5 else None
+    variants = ["none", "cachedb", "otel"] + (["before"] if before else [])
+    names = {"none": "no agent", "cachedb": "cachedb-agent", "otel": "OpenTelemetry agent",
+             "before": "cachedb-agent before"}
     results = {v: [] for v in variants}
     for r in range(runs):
-        for i in range(3):
-            v = variants[(i + r) % 3]
-            results[v].append(one_run(v, agent, otel, app))
+        for i in range(len(variants)):
+            v = variants[(i + r) % len(variants)]
+            results[v].append(one_run(v, agent, otel, app, before))
     keys = [("uptime_ms", "JVM uptime at workload ready (ms)"),
             ("metrics_ms", "time until /metrics answers (ms)"),
             ("heap_kb", "heap used after full GC (KB)"),
@@ -102,20 +119,41 @@ def main():
             ("classes", "loaded classes"),
             ("rss_kb", "RSS (KB)"),
             ("threads", "OS threads")]
-    print("Medians of %d interleaved runs per variant.\n" % runs)
-    print("| measure | no agent | cachedb-agent | added | OpenTelemetry agent | added |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for key, label in keys:
-        med = {}
+    med = {}
+    for key, _ in keys:
         for v in variants:
             vals = [x[key] for x in results[v] if x[key] is not None]
-            med[v] = statistics.median(vals) if vals else None
-        def fmt(x):
-            return "-" if x is None else "%.0f" % x
-        def added(v):
-            return "-" if med[v] is None or med["none"] is None else "%+.0f" % (med[v] - med["none"])
-        print("| %s | %s | %s | %s | %s | %s |" % (label, fmt(med["none"]), fmt(med["cachedb"]),
-              added("cachedb"), fmt(med["otel"]), added("otel")))
+            med[(key, v)] = statistics.median(vals) if vals else None
+
+    def fmt(x):
+        return "-" if x is None else "%.0f" % x
+
+    def added(key, v):
+        a, b = med[(key, v)], med[(key, "none")]
+        return None if a is None or b is None else a - b
+
+    def fmt_added(key, v):
+        d = added(key, v)
+        return "-" if d is None else "%+.0f" % d
+
+    shown = [v for v in ("cachedb", "before", "otel") if v in variants]
+    print("Medians of %d interleaved runs per variant.\n" % runs)
+    print("| measure | no agent | " + " | ".join("%s | added" % names[v] for v in shown) + " |")
+    print("|---|---:|" + "---:|---:|" * len(shown))
+    for key, label in keys:
+        print("| %s | %s | " % (label, fmt(med[(key, "none")])) + " | ".join(
+            "%s | %s" % (fmt(med[(key, v)]), fmt_added(key, v)) for v in shown) + " |")
+    print("\n### Whole-process targets (cachedb-agent against no agent, same run)\n")
+    for key, limit, div, label in TARGETS:
+        d = added(key, "cachedb")
+        unit = "ms" if key == "uptime_ms" else ("MB" if div == 1024 else "")
+        if d is None:
+            print("- %s: **not measured**" % label)
+            continue
+        print("- %s: **%s** (%+.1f %s added%s)" % (
+            label, "met" if d <= limit else "NOT met", d / div, unit,
+            "" if added(key, "otel") is None
+            else "; OpenTelemetry agent %+.1f" % (added(key, "otel") / div)))
 
 
 if __name__ == "__main__":

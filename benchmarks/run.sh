@@ -5,6 +5,8 @@
 #
 #   benchmarks/run.sh            full run: 3 forks x 3 variants, -prof gc (about 30 minutes)
 #   benchmarks/run.sh --smoke    one fork, one short iteration of each benchmark (CI smoke)
+#
+# BEFORE_AGENT_JAR=path adds an earlier agent build to the whole-process runs (before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,9 +14,10 @@ SMOKE=false
 [ "${1:-}" = "--smoke" ] && SMOKE=true
 
 if [ "$SMOKE" = true ]; then
-  FORKS=1; JMH_OPTS=(-wi 0 -i 1 -r 200ms); PROCESS_RUNS=1
+  FORKS=1; JMH_OPTS=(-wi 0 -i 1 -r 200ms); PROCESS_RUNS=1; SCRAPES=30; SCRAPE_SECONDS=3
 else
   FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s); PROCESS_RUNS=${PROCESS_RUNS:-7}
+  SCRAPES=${SCRAPES:-300}; SCRAPE_SECONDS=${SCRAPE_SECONDS:-20}
 fi
 
 [ -f agent/target/cachedb-agent.jar ] && [ -f benchmarks/target/cachedb-benchmarks.jar ] &&
@@ -54,7 +57,13 @@ python3 benchmarks/report.py "$OUT" "$SMOKE" > benchmarks/target/RESULTS.md
   echo "## Whole process: test-app"
   echo
   python3 benchmarks/process_bench.py "$PROCESS_RUNS" agent/target/cachedb-agent.jar \
-    benchmarks/target/opentelemetry-javaagent.jar test-app/target/cachedb-test-app.jar
+    benchmarks/target/opentelemetry-javaagent.jar test-app/target/cachedb-test-app.jar \
+    ${BEFORE_AGENT_JAR:+"$BEFORE_AGENT_JAR"}
+  echo
+  echo "## Scrape cost: /metrics while the test-app runs (cachedb-agent)"
+  echo
+  python3 benchmarks/scrape_bench.py "$SCRAPES" "$SCRAPE_SECONDS" agent/target/cachedb-agent.jar \
+    test-app/target/cachedb-test-app.jar
 } >> benchmarks/target/RESULTS.md
 if [ "$SMOKE" = true ]; then
   cat benchmarks/target/RESULTS.md

@@ -12,16 +12,16 @@ public final class Agent {
   private Agent() {}
 
   public static void premain(String args, Instrumentation inst) {
-    start(args, inst);
+    start(args, inst, false);
   }
 
   public static void agentmain(String args, Instrumentation inst) {
-    start(args, inst);
+    start(args, inst, true);
   }
 
-  private static void start(String args, Instrumentation inst) {
+  private static void start(String args, Instrumentation inst, boolean attached) {
     try {
-      AgentStarter.start(args, inst);
+      AgentStarter.start(args, inst, attached);
     } catch (Throwable t) {
       AgentLog.error("failed to start, the application runs on without it: " + AgentLog.describe(t));
     }

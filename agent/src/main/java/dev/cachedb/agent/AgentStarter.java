@@ -14,7 +14,7 @@ import dev.cachedb.agent.instrumentation.Instrumentations;
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.metrics.AgentMetrics;
 import dev.cachedb.agent.metrics.Histograms;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import dev.cachedb.agent.metrics.JvmCollectors;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.File;
 import java.io.IOException;
@@ -24,9 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the agent, in this order: configuration (a bad one stops here), the bootstrap bridge,
- * the registry and metrics, the endpoint (a taken port stops here), then instrumentation, so that
- * no advice runs before the recorders it calls exist.
+ * Starts the agent, in this order: configuration (a bad one stops here), the registry, the
+ * bootstrap bridge, the modules' recorders, then instrumentation, so that no advice runs before
+ * the recorders it calls exist. The JVM metrics and the endpoint start last, on a short-lived
+ * daemon thread: they are not needed before the first scrape, and on the startup path they cost
+ * the application about half a second (JMX beans, the HTTP server's classes). A taken port then
+ * means no endpoint, one line on stderr, and the application runs on.
  */
 final class AgentStarter {
   /** Not {@code cachedb.*}: that prefix is configuration, and an unknown key there is an error. */
@@ -34,7 +37,9 @@ final class AgentStarter {
 
   private AgentStarter() {}
 
-  static void start(String args, Instrumentation inst) throws IOException, URISyntaxException {
+  /** {@code attached}: started in a running JVM (agentmain) rather than by -javaagent. */
+  static void start(String args, Instrumentation inst, boolean attached)
+      throws IOException, URISyntaxException {
     AgentConfig config;
     try {
       config = ConfigParser.parse(args);
@@ -59,19 +64,6 @@ final class AgentStarter {
     Histograms.configure(config.getBoolean(ConfigKey.HISTOGRAMS_NATIVE));
     PrometheusRegistry registry = new PrometheusRegistry();
     AgentMetrics agentMetrics = new AgentMetrics(registry, AgentVersion.get());
-    if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {
-      JvmMetrics.builder().register(registry);
-    }
-
-    MetricsEndpoint endpoint;
-    try {
-      endpoint = MetricsEndpoint.start(config, registry);
-    } catch (IOException e) {
-      AgentLog.error(
-          "cannot serve metrics on " + config.host() + ":" + config.port() + " ("
-              + AgentLog.describe(e) + "). The agent is off; the application runs on.");
-      return;
-    }
 
     if (config.getBoolean(ConfigKey.REDIS_ENABLED)
         || config.getBoolean(ConfigKey.JDBC_ENABLED)
@@ -90,13 +82,33 @@ final class AgentStarter {
         m.start(context);
       }
       ForcedFailures.installIfAsked(); // test-only switch, off unless a test sets it
-      InstrumentationInstaller.install(inst, config, modules, agentMetrics::transformFailed);
+      InstrumentationInstaller.install(
+          inst, config, modules, agentMetrics::transformFailed, attached);
     }
 
-    AgentLog.info(
-        "cachedb-agent " + AgentVersion.get() + " serving metrics on " + endpoint.scheme() + "://"
-            + config.host() + ":"
-            + endpoint.port() + "/metrics");
+    Thread serve = new Thread(() -> serve(config, registry), "cachedb-agent-start");
+    serve.setDaemon(true);
+    serve.start();
+  }
+
+  /** Registers the JVM metrics and starts the endpoint; runs once, off the startup path. */
+  private static void serve(AgentConfig config, PrometheusRegistry registry) {
+    try {
+      if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {
+        JvmCollectors.register(registry);
+      }
+      MetricsEndpoint endpoint = MetricsEndpoint.start(config, registry);
+      AgentLog.info(
+          "cachedb-agent " + AgentVersion.get() + " serving metrics on " + endpoint.scheme()
+              + "://" + config.host() + ":" + endpoint.port() + "/metrics");
+    } catch (IOException e) {
+      AgentLog.error(
+          "cannot serve metrics on " + config.host() + ":" + config.port() + " ("
+              + AgentLog.describe(e) + "). No metrics are served; the application runs on.");
+    } catch (Throwable t) {
+      AgentLog.error(
+          "cannot serve metrics (" + AgentLog.describe(t) + "); the application runs on.");
+    }
   }
 
   private static List<InstrumentationModule> enabled(

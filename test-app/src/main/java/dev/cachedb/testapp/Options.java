@@ -15,6 +15,8 @@ final class Options {
   String[] pools = new String[0];
   /** Also create and close pools and Redis clients as it runs (the soak's churn). */
   boolean churn = false;
+  /** Extra tables queried in turn (scrape benchmark: about 100 exposition lines each); 0: none. */
+  int tables = 0;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -47,6 +49,9 @@ final class Options {
         case "--churn":
           o.churn = true;
           break;
+        case "--tables":
+          o.tables = Integer.parseInt(value);
+          break;
         case "--pools":
           o.pools = value.equals("all") ? PoolWorkload.KINDS.clone() : value.split(",");
           break;
@@ -55,7 +60,7 @@ final class Options {
               "unknown option " + name
                   + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL"
                   + " --redis=HOST:PORT --redis-clients=jedis,lettuce"
-                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat --churn");
+                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat --churn --tables=N");
       }
     }
     return o;

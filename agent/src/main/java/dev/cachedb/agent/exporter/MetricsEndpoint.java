@@ -6,16 +6,13 @@ import dev.cachedb.agent.config.AgentConfig;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The /metrics endpoint: client_java's {@link HTTPServer} serving the agent's private registry.
- * One daemon worker thread is enough for a scraper or two and keeps the agent's thread count low;
- * the server's own dispatcher thread is a daemon too, so the endpoint never keeps a JVM alive.
+ * Requests are handled on the server's own dispatcher thread (a daemon, so the endpoint never
+ * keeps a JVM alive): no worker thread of ours. A scrape takes milliseconds and one Prometheus
+ * scrapes at a time, so serving them one after another costs nothing and keeps the agent's
+ * thread count low.
  */
 public final class MetricsEndpoint {
   private final HTTPServer server;
@@ -34,7 +31,7 @@ public final class MetricsEndpoint {
             .hostname(config.host())
             .port(config.port())
             .registry(registry)
-            .executorService(daemonExecutor());
+            .executorService(new SameThreadExecutor());
     Authenticator auth = EndpointSecurity.authenticator(config);
     if (auth != null) {
       builder.authenticator(auth);
@@ -53,23 +50,5 @@ public final class MetricsEndpoint {
   /** {@code http} or {@code https}, for the startup line. */
   public String scheme() {
     return tls ? "https" : "http";
-  }
-
-  private static ExecutorService daemonExecutor() {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<Runnable>(),
-            r -> {
-              Thread t = new Thread(r, "cachedb-agent-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    executor.allowCoreThreadTimeOut(true);
-    return executor;
   }
 }

@@ -1,7 +1,6 @@
 package dev.cachedb.agent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
@@ -23,15 +22,25 @@ import net.bytebuddy.matcher.ElementMatchers;
  * installs it. Retransformation is on so that, when the agent is attached to a running JVM, the
  * library classes already loaded are instrumented too; advice is inlined and adds no members, so
  * retransformation is allowed to change those classes.
+ *
+ * <p>Startup cost is paid per class the JVM loads, so every test that runs for all of them is
+ * by name or by loader (both free with Byte Buddy's lazy type descriptions); only the JDBC
+ * super-type walk reads class files. At {@code -javaagent:} start no library class is loaded yet,
+ * so the scan of loaded classes for retransformation is skipped (measured: several hundred ms of
+ * CPU on the test-app, spent describing the JDK's classes).
  */
 public final class InstrumentationInstaller {
 
   private InstrumentationInstaller() {}
 
-  /** Installs the given modules, which the caller has already filtered to the enabled ones. */
+  /**
+   * Installs the given modules, which the caller has already filtered to the enabled ones.
+   * {@code attached}: started by attach into a running JVM, whose loaded classes are then
+   * retransformed; at {@code -javaagent:} start there are none of interest.
+   */
   public static void install(
       Instrumentation inst, AgentConfig config, List<InstrumentationModule> modules,
-      Runnable onTransformFailure) {
+      Runnable onTransformFailure, boolean attached) {
     AgentLog.Level failureLevel =
         config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG;
     AgentBuilder builder =
@@ -43,31 +52,43 @@ public final class InstrumentationInstaller {
                     .with(TypeValidation.DISABLED)
                     .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
+            // Retransformation stays on at premain too: another agent (OpenTelemetry's) may
+            // retransform a class later, and only a retransformation-capable transformer is
+            // asked again then.
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(attached
+                ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE
+                : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit())
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
             .with(new TransformFailures(failureLevel, onTransformFailure))
-            .ignore(ignoredTypes())
-            .or(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader());
+            // The loader test first: it rejects every JDK class without looking at its name.
+            .ignore(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader())
+            .or(ignoredTypes());
 
     ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
     for (InstrumentationModule module : modules) {
+      ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AgentBuilder.Transformer.ForAdvice advice =
             new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
         AdviceCollector collector = new AdviceCollector(advice);
         type.transform(collector);
-        builder = builder.type(type.typeMatcher(), module.classLoaderMatcher())
+        builder = builder.type(type.typeMatcher(), loaders)
             .transform(collector.result());
       }
     }
+    // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
+    inst.addTransformer(ClassBytes.CAPTURE, true);
     builder.installOn(inst);
   }
 
   /**
-   * Types never worth a look: ours (including the shaded Byte Buddy and client_java), the JDK's,
-   * and synthetic types (lambdas, proxies). The caller adds everything the bootstrap loader
-   * defines: the JDBC and Redis implementations we instrument are never there.
+   * Types never worth a look, by name only: ours (including the shaded Byte Buddy and
+   * client_java), the JDK's, other agents' and proxies. The caller adds everything the bootstrap
+   * loader defines: the JDBC and Redis implementations we instrument are never there. No test
+   * here may need the class file (such as {@code isSynthetic()}): that would parse every class
+   * the application loads. Lambdas and hidden classes never reach a transformer anyway.
    */
   private static ElementMatcher<TypeDescription> ignoredTypes() {
     return ElementMatchers.<TypeDescription>nameStartsWith("dev.cachedb.agent.")
@@ -85,8 +106,7 @@ public final class InstrumentationInstaller {
         .or(nameStartsWith("com.newrelic."))
         // JDK dynamic proxies have no class file to describe; the statement or connection
         // behind a proxy is instrumented itself.
-        .or(nameContains("$Proxy"))
-        .or(isSynthetic());
+        .or(nameContains("$Proxy"));
   }
 
   /** Accumulates one type's advice declarations into a single Byte Buddy transformer. */

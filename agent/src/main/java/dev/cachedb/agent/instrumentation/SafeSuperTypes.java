@@ -15,13 +15,24 @@ import net.bytebuddy.matcher.ElementMatcher;
  * pool cannot resolve. Byte Buddy's {@code hasSuperType} then throws and the class, a JDBC driver's
  * statement say, would go uninstrumented. An unresolvable interface cannot lead to {@code java.sql}
  * anyway: those resolve from every loader.
+ *
+ * <p>The walk does not enter the JDK's types (java., javax., jdk., sun., com.sun.) other than
+ * those of the wanted type's own package: no JDK class outside {@code java.sql} implements a JDBC
+ * interface, and reading {@code java.lang.Object}'s class file (and Serializable's, Runnable's...)
+ * for every class the application loads was most of the walk's startup cost. A name is known
+ * without reading the class file, so the test is free.
  */
 public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
   private static final int MAX_TYPES = 512;
+  private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
   private final String name;
+  private final String ownPackage;
+  private final SuperTypeIndex index;
 
   private SafeSuperTypes(String name) {
     this.name = name;
+    this.ownPackage = name.substring(0, name.lastIndexOf('.') + 1);
+    this.index = new SuperTypeIndex(name);
   }
 
   public static ElementMatcher<TypeDescription> named(String superTypeName) {
@@ -30,6 +41,16 @@ public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
 
   @Override
   public boolean matches(TypeDescription type) {
+    // The class being loaded: answered from class-file headers, cached per loader. Otherwise
+    // (matching already-loaded classes at attach) Byte Buddy's description is walked.
+    ClassBytes.Entry loading = ClassBytes.current(type.getName());
+    ClassLoader loader = loading == null ? null : loading.loader.get();
+    if (loader != null) {
+      Boolean answer = index.matches(loader, loading.internalName, loading.bytes);
+      if (answer != null) {
+        return answer;
+      }
+    }
     Set<String> seen = new HashSet<>();
     return visit(type, seen);
   }
@@ -49,6 +70,9 @@ public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
       if (typeName.equals(name)) {
         return true;
       }
+      if (inJdkElsewhere(typeName)) {
+        return false; // its super types are the JDK's too; see the class comment
+      }
       try {
         for (TypeDescription.Generic i : t.getInterfaces()) {
           if (visit(i, seen)) {
@@ -57,6 +81,18 @@ public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
         }
       } catch (RuntimeException unresolvable) {
         // an interface list that cannot be read: look no further along it
+      }
+    }
+    return false;
+  }
+
+  private boolean inJdkElsewhere(String typeName) {
+    if (typeName.startsWith(ownPackage)) {
+      return false;
+    }
+    for (String prefix : JDK_PREFIXES) {
+      if (typeName.startsWith(prefix)) {
+        return true;
       }
     }
     return false;

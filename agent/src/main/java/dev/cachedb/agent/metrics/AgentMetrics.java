@@ -27,6 +27,7 @@ public final class AgentMetrics {
     info.setLabelValues(version);
     transformErrors =
         Counter.builder()
+            .withoutExemplars()
             .name("cachedb_agent_transform_errors_total")
             .help("Classes the agent tried to instrument and left unchanged because it failed")
             .register(registry);

@@ -53,6 +53,7 @@ final class PoolMetrics {
             "pool");
     acquireErrors =
         Counter.builder()
+            .withoutExemplars()
             .name("db_connection_acquire_errors_total")
             .help("getConnection calls that failed: pool exhausted, timeout, database down")
             .labelNames("pool")

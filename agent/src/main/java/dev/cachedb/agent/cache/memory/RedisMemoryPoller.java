@@ -41,12 +41,14 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
     this.intervalMillis = Math.max(100, intervalMillis);
     memory =
         Gauge.builder()
+            .withoutExemplars()
             .name("cache_memory_usage_bytes")
             .help("used_memory from INFO memory of each Redis server the application talks to")
             .labelNames("server")
             .register(registry);
     errors =
         Counter.builder()
+            .withoutExemplars()
             .name("cachedb_agent_redis_memory_poll_errors_total")
             .help("Failed reads of INFO memory, by server; retried with back-off")
             .labelNames("server")

@@ -19,9 +19,10 @@ final class JdbcTypes {
   private JdbcTypes() {}
 
   static ElementMatcher<TypeDescription> implementing(String jdbcInterface) {
-    return not(isInterface())
-        .and(not(neverJdbc()))
-        .and(SafeSuperTypes.named(jdbcInterface));
+    // The interface test last: it parses the class, the super-type test reads headers only.
+    return not(neverJdbc())
+        .and(SafeSuperTypes.named(jdbcInterface))
+        .and(not(isInterface()));
   }
 
   /** Libraries that use JDBC but never implement its interfaces. */
