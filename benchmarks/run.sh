@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs every JMH benchmark in three variants, in alternating order within one run: no agent,
+# Runs every JMH benchmark in four variants, in alternating order within one run: no agent, an
+# empty agent (a -javaagent that does nothing: what the JVM's agent support alone costs),
 # cachedb-agent, and the OpenTelemetry Java agent (Prometheus metrics exporter on, traces and
 # logs off, database semantic conventions opted in). Writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh            full run: 3 forks x 3 variants, -prof gc (about 30 minutes)
+#   benchmarks/run.sh            full run: 3 forks x 4 variants, -prof gc (about 30 minutes)
 #   benchmarks/run.sh --smoke    one fork, one short iteration of each benchmark (CI smoke)
 #
 # BEFORE_AGENT_JAR=path adds an earlier agent build to the whole-process runs (before/after).
@@ -16,7 +17,7 @@ SMOKE=false
 if [ "$SMOKE" = true ]; then
   FORKS=1; JMH_OPTS=(-wi 0 -i 1 -r 200ms); PROCESS_RUNS=1; SCRAPES=30; SCRAPE_SECONDS=3
 else
-  FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 2s -i 5 -r 2s); PROCESS_RUNS=${PROCESS_RUNS:-7}
+  FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 1s -i 5 -r 1s); PROCESS_RUNS=${PROCESS_RUNS:-7}
   SCRAPES=${SCRAPES:-300}; SCRAPE_SECONDS=${SCRAPE_SECONDS:-20}
 fi
 
@@ -31,6 +32,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 variant_args() {
   case "$1" in
     none) echo "-Dbench.variant=none" ;;
+    empty) echo "-javaagent:$PWD/$BENCH" ;;
     cachedb) echo "-javaagent:$PWD/agent/target/cachedb-agent.jar=port=0,host=127.0.0.1,log.level=warn" ;;
     otel)
       local port=$((20000 + RANDOM % 20000))
@@ -39,11 +41,11 @@ variant_args() {
   esac
 }
 
-VARIANTS=(none cachedb otel)
+VARIANTS=(none empty cachedb otel)
 for fork in $(seq 1 "$FORKS"); do
   # Rotate the order each fork so no variant always runs first (warm machine, thermal state).
-  for i in 0 1 2; do
-    v=${VARIANTS[$(( (i + fork - 1) % 3 ))]}
+  for i in 0 1 2 3; do
+    v=${VARIANTS[$(( (i + fork - 1) % 4 ))]}
     echo "== fork $fork, variant $v"
     java -jar "$BENCH" -f 1 "${JMH_OPTS[@]}" -prof gc -rf json -rff "$OUT/$v-$fork.json" \
       -jvmArgsAppend "$(variant_args "$v")" "${BENCH_FILTER:-.*}" > "$OUT/$v-$fork.log" 2>&1 ||
