@@ -13,6 +13,8 @@ final class Options {
   String redisClients = "jedis,lettuce";
   /** Connection-pool workloads: none by default, a comma list of kinds, or {@code all}. */
   String[] pools = new String[0];
+  /** Adds {@link TroubleWorkload}: a failing query, a slow query and a starved pool per round. */
+  boolean trouble = false;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -42,6 +44,9 @@ final class Options {
         case "--redis":
           o.redis = value;
           break;
+        case "--trouble":
+          o.trouble = true;
+          break;
         case "--pools":
           o.pools = value.equals("all") ? PoolWorkload.KINDS.clone() : value.split(",");
           break;
@@ -50,7 +55,7 @@ final class Options {
               "unknown option " + name
                   + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL"
                   + " --redis=HOST:PORT --redis-clients=jedis,lettuce"
-                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat");
+                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat --trouble");
       }
     }
     return o;

@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>
  * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
  *     [--redis=HOST:PORT]
- *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat]
+ *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat] [--trouble]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
@@ -35,6 +35,9 @@ public final class TestApp {
     }
     for (String pool : options.pools) {
       workloads.add(new PoolWorkload(pool, options.jdbcUrl));
+    }
+    if (options.trouble) {
+      workloads.add(new TroubleWorkload(options.jdbcUrl));
     }
 
     for (Workload w : workloads) {

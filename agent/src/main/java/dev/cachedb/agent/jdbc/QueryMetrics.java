@@ -1,9 +1,9 @@
 package dev.cachedb.agent.jdbc;
 
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,13 +46,12 @@ public final class QueryMetrics {
             .labelNames(LABELS)
             .register(registry);
     duration =
-        Histogram.builder()
-            .name("db_query_duration_seconds")
-            .help("Time of one statement execution, driver call to return")
-            .unit(Unit.SECONDS)
+        // Histograms decides classic only (default) or classic plus native (histograms.native).
+        Histograms.seconds(
+                "db_query_duration_seconds",
+                "Time of one statement execution, driver call to return",
+                BUCKETS)
             .labelNames(LABELS)
-            .classicOnly()
-            .classicUpperBounds(BUCKETS)
             .register(registry);
     errors =
         Counter.builder()

@@ -1,8 +1,8 @@
 package dev.cachedb.agent.pool;
 
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
  * The pool metrics recorded on borrow and return. The gauges are read at scrape time by {@link
@@ -40,22 +40,18 @@ final class PoolMetrics {
    */
   PoolMetrics() {
     acquire =
-        Histogram.builder()
-            .name("db_connection_acquire_duration_seconds")
-            .help("Time spent in a pool's getConnection, for borrows that got a connection")
-            .unit(Unit.SECONDS)
+        Histograms.seconds(
+                "db_connection_acquire_duration_seconds",
+                "Time spent in a pool's getConnection, for borrows that got a connection",
+                ACQUIRE_BUCKETS)
             .labelNames("pool")
-            .classicOnly()
-            .classicUpperBounds(ACQUIRE_BUCKETS)
             .build();
     usage =
-        Histogram.builder()
-            .name("db_connection_usage_duration_seconds")
-            .help("Time from borrowing a connection to returning it to its pool")
-            .unit(Unit.SECONDS)
+        Histograms.seconds(
+                "db_connection_usage_duration_seconds",
+                "Time from borrowing a connection to returning it to its pool",
+                USAGE_BUCKETS)
             .labelNames("pool")
-            .classicOnly()
-            .classicUpperBounds(USAGE_BUCKETS)
             .build();
     acquireErrors =
         Counter.builder()
