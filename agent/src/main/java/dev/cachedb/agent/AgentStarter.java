@@ -13,6 +13,7 @@ import dev.cachedb.agent.instrumentation.Instrumentations;
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.metrics.AgentMetrics;
 import dev.cachedb.agent.metrics.Histograms;
+import io.prometheus.metrics.core.util.Scheduler;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.File;
@@ -21,6 +22,7 @@ import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the agent, in this order: configuration (a bad one stops here), the bootstrap bridge,
@@ -57,6 +59,10 @@ final class AgentStarter {
 
     Histograms.configure(config.getBoolean(ConfigKey.HISTOGRAMS_NATIVE));
     PrometheusRegistry registry = new PrometheusRegistry();
+    // client_java starts its one scheduler thread (exemplar sampling) on first use. Start it here:
+    // created on a web application's request thread, it would keep that application's class
+    // loader (its context loader, and on JDK 8-23 its access-control context) alive forever.
+    Scheduler.schedule(() -> {}, 0, TimeUnit.MILLISECONDS);
     AgentMetrics agentMetrics = new AgentMetrics(registry, AgentVersion.get());
     if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {
       JvmMetrics.builder().register(registry);
