@@ -2,7 +2,7 @@
 """Writes cachedb-dashboard.json: one panel per metric of the contract, plus the extras.
 
 The dashboard is generated so that every panel has the same shape and the test that runs each
-expression against a real Prometheus (DashboardIT) reads exactly what Grafana will. Re-run after
+expression against a real Prometheus (PrometheusEndToEndIT) reads exactly what Grafana will. Re-run after
 editing: python3 deploy/grafana/generate-dashboard.py
 """
 import json

@@ -63,6 +63,9 @@ final class AgentStarter {
 
     Histograms.configure(config.getBoolean(ConfigKey.HISTOGRAMS_NATIVE));
     PrometheusRegistry registry = new PrometheusRegistry();
+    // No metric of the agent uses exemplars, so client_java never starts its scheduler thread:
+    // started lazily on a web application's request thread, it would keep that application's
+    // class loader alive forever (ClassLoaderIsolationIT).
     AgentMetrics agentMetrics = new AgentMetrics(registry, AgentVersion.get());
 
     if (config.getBoolean(ConfigKey.REDIS_ENABLED)

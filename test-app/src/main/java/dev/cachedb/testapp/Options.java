@@ -17,6 +17,8 @@ final class Options {
   boolean churn = false;
   /** Extra tables queried in turn (scrape benchmark: about 100 exposition lines each); 0: none. */
   int tables = 0;
+  /** Adds {@link TroubleWorkload}: a failing query, a slow query and a starved pool per round. */
+  boolean trouble = false;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -52,6 +54,9 @@ final class Options {
         case "--tables":
           o.tables = Integer.parseInt(value);
           break;
+        case "--trouble":
+          o.trouble = true;
+          break;
         case "--pools":
           o.pools = value.equals("all") ? PoolWorkload.KINDS.clone() : value.split(",");
           break;
@@ -60,7 +65,7 @@ final class Options {
               "unknown option " + name
                   + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL"
                   + " --redis=HOST:PORT --redis-clients=jedis,lettuce"
-                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat --churn --tables=N");
+                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat --churn --tables=N --trouble");
       }
     }
     return o;

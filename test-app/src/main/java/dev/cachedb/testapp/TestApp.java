@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>
  * java -jar cachedb-test-app.jar [--seconds=N] [--rounds=N] [--interval-ms=N] [--jdbc-url=URL]
  *     [--redis=HOST:PORT]
- *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat] [--churn] [--tables=N]
+ *     [--pools=all|hikari,dbcp2,dbcp,c3p0,tomcat] [--churn] [--tables=N] [--trouble]
  * </pre>
  *
  * {@code --seconds=0} (the default) runs until the process is stopped; {@code --rounds=N} stops
@@ -38,6 +38,9 @@ public final class TestApp {
     }
     if (options.tables > 0) {
       workloads.add(new TablesWorkload(options.jdbcUrl, options.tables));
+    }
+    if (options.trouble) {
+      workloads.add(new TroubleWorkload(options.jdbcUrl));
     }
 
     if (options.churn) {

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Polls {@code INFO memory} of every Redis server the application talks to, from one daemon
- * thread ({@value #THREAD_NAME}) started when the first server is seen, each on its own short
+ * thread ({@value #THREAD_NAME}) started with the agent, each on its own short
  * connection with the credentials the application's client used. The first read comes
  * {@value #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's AUTH to be
  * noted), then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s ... up to
@@ -35,7 +35,7 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
   private final Gauge memory;
   private final Counter errors;
   private final long intervalMillis;
-  private volatile Thread thread;
+  private final Thread thread;
 
   public RedisMemoryPoller(PrometheusRegistry registry, long intervalMillis) {
     this.intervalMillis = Math.max(100, intervalMillis);
@@ -53,6 +53,16 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
             .help("Failed reads of INFO memory, by server; retried with back-off")
             .labelNames("server")
             .register(registry);
+    // Started now, on the agent's start-up thread, and not on the first application thread that
+    // talks to Redis: a new thread keeps its creator's access-control context (JDK 8 to 23: the
+    // protection domains, and so the class loaders, of every class on the creator's stack) and
+    // copies its inheritable thread locals. Created from a web application's request, it kept
+    // that application's class loader alive forever (ClassLoaderIsolationIT). It sleeps until a
+    // server is seen.
+    thread = new Thread(this, THREAD_NAME);
+    thread.setDaemon(true);
+    thread.setContextClassLoader(null);
+    thread.start();
   }
 
   @Override
@@ -77,21 +87,7 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
   }
 
   private void wake() {
-    Thread t = thread;
-    if (t == null) {
-      synchronized (this) {
-        if (thread == null) {
-          t = new Thread(this, THREAD_NAME);
-          t.setDaemon(true);
-          t.setContextClassLoader(null);
-          thread = t;
-          t.start();
-          return;
-        }
-        t = thread;
-      }
-    }
-    LockSupport.unpark(t);
+    LockSupport.unpark(thread);
   }
 
   @Override
