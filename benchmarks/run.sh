@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs every JMH benchmark in four variants, in alternating order within one run: no agent, an
+# Runs every JMH benchmark in five variants, in alternating order within one run: no agent, an
 # empty agent (a -javaagent that does nothing: what the JVM's agent support alone costs),
-# cachedb-agent, and the OpenTelemetry Java agent (Prometheus metrics exporter on, traces and
-# logs off, database semantic conventions opted in). Writes benchmarks/RESULTS.md.
+# cachedb-agent switched off (enabled=false: loaded, instruments nothing), cachedb-agent, and the
+# OpenTelemetry Java agent (Prometheus metrics exporter on, traces and logs off, database semantic
+# conventions opted in). Writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh            full run: 3 forks x 4 variants, -prof gc (about 30 minutes)
+#   benchmarks/run.sh            full run: 3 forks x 5 variants, -prof gc (about 30 minutes)
 #   benchmarks/run.sh --smoke    one fork, one short iteration of each benchmark (CI smoke)
 #
 # BEFORE_AGENT_JAR=path adds an earlier agent build to the whole-process runs (before/after).
@@ -33,6 +34,7 @@ variant_args() {
   case "$1" in
     none) echo "-Dbench.variant=none" ;;
     empty) echo "-javaagent:$PWD/$BENCH" ;;
+    off) echo "-javaagent:$PWD/agent/target/cachedb-agent.jar=enabled=false,port=0,host=127.0.0.1,log.level=warn" ;;
     cachedb) echo "-javaagent:$PWD/agent/target/cachedb-agent.jar=port=0,host=127.0.0.1,log.level=warn" ;;
     otel)
       local port=$((20000 + RANDOM % 20000))
@@ -41,11 +43,11 @@ variant_args() {
   esac
 }
 
-VARIANTS=(none empty cachedb otel)
+VARIANTS=(none empty off cachedb otel)
 for fork in $(seq 1 "$FORKS"); do
   # Rotate the order each fork so no variant always runs first (warm machine, thermal state).
-  for i in 0 1 2 3; do
-    v=${VARIANTS[$(( (i + fork - 1) % 4 ))]}
+  for i in "${!VARIANTS[@]}"; do
+    v=${VARIANTS[$(( (i + fork - 1) % ${#VARIANTS[@]} ))]}
     echo "== fork $fork, variant $v"
     java -jar "$BENCH" -f 1 "${JMH_OPTS[@]}" -prof gc -rf json -rff "$OUT/$v-$fork.json" \
       -jvmArgsAppend "$(variant_args "$v")" "${BENCH_FILTER:-.*}" > "$OUT/$v-$fork.log" 2>&1 ||

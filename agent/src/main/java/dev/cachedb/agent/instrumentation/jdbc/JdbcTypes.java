@@ -14,6 +14,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  * of time (any package may hold one), so the super-type walk runs for every class; the cheap name
  * test first skips big families that never implement JDBC, and interfaces are skipped because
  * they hold no code to advise.
+ *
+ * <p>The known pools' proxy connections and statements are left alone: each only delegates to the
+ * driver's, which is advised and sees the same prepare and execute. Advising both would count the
+ * call once anyway (the depth counter), but would pay a second thread-local lookup per execute and
+ * grow the proxy's method past what the JIT inlines.
  */
 final class JdbcTypes {
   private JdbcTypes() {}
@@ -21,8 +26,21 @@ final class JdbcTypes {
   static ElementMatcher<TypeDescription> implementing(String jdbcInterface) {
     // The interface test last: it parses the class, the super-type test reads headers only.
     return not(neverJdbc())
+        .and(not(poolProxies()))
         .and(SafeSuperTypes.named(jdbcInterface))
         .and(not(isInterface()));
+  }
+
+  /**
+   * The pools' JDBC proxies: everything in these packages that implements a JDBC interface wraps a
+   * driver object. (Tomcat JDBC's proxies are JDK dynamic proxies, ignored as such.)
+   */
+  private static ElementMatcher.Junction<TypeDescription> poolProxies() {
+    return nameStartsWith("com.zaxxer.hikari.pool.")
+        .or(nameStartsWith("org.apache.commons.dbcp2."))
+        .or(nameStartsWith("org.apache.commons.dbcp."))
+        .or(nameStartsWith("com.mchange.v2.c3p0."))
+        .or(nameStartsWith("org.apache.tomcat.jdbc.pool."));
   }
 
   /** Libraries that use JDBC but never implement its interfaces. */
