@@ -15,8 +15,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every {@code java.sql.Connection}: remembers which SQL each prepared or callable statement was
- * made from, since their executes take no SQL. A pool's proxy connection and the driver's both
- * report, each for the statement it returns, so either statement's execute finds its SQL.
+ * made from, since their executes take no SQL. The known pools' proxies are left alone (see
+ * {@link JdbcTypes}): the driver's connection under them reports the driver's statement, whose
+ * execute is the one timed. Any other wrapper reports its own statement too, so whichever execute
+ * is outermost finds its SQL.
  */
 final class ConnectionInstrumentation implements TypeInstrumentation {
 
