@@ -43,6 +43,7 @@ public final class InstrumentationInstaller {
       Runnable onTransformFailure, boolean attached) {
     AgentLog.Level failureLevel =
         config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG;
+    disableNexus();
     AgentBuilder builder =
         // Declared methods only: advice wraps methods a type declares, and resolving the full
         // method graph would need every super type's class file, which another agent's
@@ -81,6 +82,24 @@ public final class InstrumentationInstaller {
     // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
     inst.addTransformer(ClassBytes.CAPTURE, true);
     builder.installOn(inst);
+  }
+
+  /**
+   * Byte Buddy's "Nexus" hands initializers to instrumented classes; advice, being inlined, never
+   * needs it. But {@code new AgentBuilder.Default(..)} prepares it before {@code .with(NoOp)} can
+   * replace it, and preparing it reaches into {@code sun.misc.Unsafe}, for which JDK 24 and newer
+   * print four lines of warnings on the application's stderr. Byte Buddy's own switch turns it
+   * off. The shading relocates this string with the classes, so only our copy reads it.
+   */
+  private static void disableNexus() {
+    String key = "net.bytebuddy.nexus.disabled";
+    try {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "true");
+      }
+    } catch (SecurityException ignored) {
+      // a security manager says no: the JDK's warning is all that is lost
+    }
   }
 
   /**
