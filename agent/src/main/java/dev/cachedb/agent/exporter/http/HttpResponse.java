@@ -48,10 +48,6 @@ final class HttpResponse implements PrometheusHttpResponse {
     return status != 0;
   }
 
-  int status() {
-    return status;
-  }
-
   /** Status line, headers and (unless {@code head}) body, ready for a gathering write. */
   ByteBuffer[] encode(boolean head, boolean close) {
     StringBuilder sb = new StringBuilder(160);
