@@ -14,8 +14,8 @@ import java.util.function.BiPredicate;
 
 /**
  * The plain-HTTP metrics endpoint, served on the agent's loop thread: accepts connections, hands
- * them to {@link HttpConnection}, and every second closes those idle for longer than the idle
- * timeout (as the JDK server does after 30 s). No worker pool: a scrape is rendered on the loop
+ * them to {@link HttpConnection}, and, while any are open, every second closes those idle for
+ * longer than the idle timeout (as the JDK server does after 30 s). No worker pool: a scrape is rendered on the loop
  * thread, one after the other, as the JDK server's dispatcher did before (one Prometheus scrapes
  * at a time and a scrape takes milliseconds); a slow reader never holds the thread, because all
  * socket I/O is non-blocking.
@@ -25,14 +25,17 @@ public final class HttpEndpoint implements AgentLoop.Handler, AgentLoop.Task {
   /** More than any set of scrapers; past it, new connections are closed at once. */
   static final int MAX_CONNECTIONS = 64;
 
+  private final AgentLoop loop;
   private final Selector selector;
   private final ServerSocketChannel server;
   private final Routes routes;
   private final long idleMillis;
+  private boolean sweeping; // the idle sweep is scheduled; only while connections are open
 
-  private HttpEndpoint(Selector selector, ServerSocketChannel server, Routes routes,
+  private HttpEndpoint(AgentLoop loop, ServerSocketChannel server, Routes routes,
       long idleMillis) {
-    this.selector = selector;
+    this.loop = loop;
+    this.selector = loop.selector();
     this.server = server;
     this.routes = routes;
     this.idleMillis = idleMillis;
@@ -54,9 +57,8 @@ public final class HttpEndpoint implements AgentLoop.Handler, AgentLoop.Task {
     try {
       server.bind(address);
       server.configureBlocking(false);
-      HttpEndpoint endpoint = new HttpEndpoint(loop.selector(), server, routes, idleMillis);
+      HttpEndpoint endpoint = new HttpEndpoint(loop, server, routes, idleMillis);
       server.register(loop.selector(), SelectionKey.OP_ACCEPT, endpoint);
-      loop.schedule(endpoint); // the idle sweep
       return endpoint;
     } catch (IOException | RuntimeException e) {
       server.close();
@@ -80,21 +82,34 @@ public final class HttpEndpoint implements AgentLoop.Handler, AgentLoop.Task {
       c.socket().setTcpNoDelay(true); // a response is one write; do not hold its tail back
       c.register(selector, SelectionKey.OP_READ,
           new HttpConnection(c, routes, System.currentTimeMillis()));
+      if (!sweeping) {
+        sweeping = true;
+        loop.schedule(this);
+      }
     }
   }
 
-  /** The idle sweep: closes connections where nothing moved for the idle timeout. */
+  /**
+   * The idle sweep: closes connections where nothing moved for the idle timeout. It stops when no
+   * connection is left, so an agent nobody scrapes does not wake up for it.
+   */
   @Override
   public long run(long now) {
-    if (!server.isOpen()) {
-      return AgentLoop.DONE;
-    }
     long limit = now - idleMillis;
+    boolean open = false;
     for (SelectionKey key : selector.keys()) {
       Object a = key.attachment();
-      if (a instanceof HttpConnection && ((HttpConnection) a).idleSince(limit)) {
-        AgentLoop.close(key);
+      if (a instanceof HttpConnection && key.isValid()) {
+        if (((HttpConnection) a).idleSince(limit)) {
+          AgentLoop.close(key);
+        } else {
+          open = true;
+        }
       }
+    }
+    if (!open || !server.isOpen()) {
+      sweeping = false;
+      return AgentLoop.DONE;
     }
     return now + Math.min(1000, Math.max(10, idleMillis / 2));
   }
