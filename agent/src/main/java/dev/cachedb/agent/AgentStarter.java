@@ -12,6 +12,7 @@ import dev.cachedb.agent.instrumentation.InstrumentationInstaller;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Instrumentations;
 import dev.cachedb.agent.log.AgentLog;
+import dev.cachedb.agent.loop.AgentLoop;
 import dev.cachedb.agent.metrics.AgentMetrics;
 import dev.cachedb.agent.metrics.Histograms;
 import dev.cachedb.agent.metrics.JvmCollectors;
@@ -26,10 +27,11 @@ import java.util.List;
 /**
  * Starts the agent, in this order: configuration (a bad one stops here), the registry, the
  * bootstrap bridge, the modules' recorders, then instrumentation, so that no advice runs before
- * the recorders it calls exist. The JVM metrics and the endpoint start last, on a short-lived
- * daemon thread: they are not needed before the first scrape, and on the startup path they cost
- * the application about half a second (JMX beans, the HTTP server's classes). A taken port then
- * means no endpoint, one line on stderr, and the application runs on.
+ * the recorders it calls exist. The JVM metrics and the endpoint start last, as the first task of
+ * the agent's one background thread ({@link AgentLoop}): they are not needed before the first
+ * scrape, and on the startup path they cost the application about half a second (JMX beans, the
+ * server's classes). A taken port then means no endpoint, one line on stderr, and the application
+ * runs on; the thread stays for the Redis memory poll.
  */
 final class AgentStarter {
   /** Not {@code cachedb.*}: that prefix is configuration, and an unknown key there is an error. */
@@ -78,9 +80,10 @@ final class AgentStarter {
       // classes (it says so in one line on stderr).
       BootstrapJar.install(inst, agentJar());
     }
+    AgentLoop loop = new AgentLoop();
     List<InstrumentationModule> modules = enabled(Instrumentations.all(), config);
     if (!modules.isEmpty()) {
-      AgentContext context = new AgentContext(config, registry);
+      AgentContext context = new AgentContext(config, registry, loop);
       for (InstrumentationModule m : modules) {
         m.start(context);
       }
@@ -89,18 +92,16 @@ final class AgentStarter {
           inst, config, modules, agentMetrics::transformFailed, attached);
     }
 
-    Thread serve = new Thread(() -> serve(config, registry), "cachedb-agent-start");
-    serve.setDaemon(true);
-    serve.start();
+    loop.schedule(now -> serve(config, registry, loop)); // here: the thread is created from premain
   }
 
-  /** Registers the JVM metrics and starts the endpoint; runs once, off the startup path. */
-  private static void serve(AgentConfig config, PrometheusRegistry registry) {
+  /** Registers the JVM metrics and starts the endpoint; runs once, on the loop thread. */
+  private static long serve(AgentConfig config, PrometheusRegistry registry, AgentLoop loop) {
     try {
       if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {
         JvmCollectors.register(registry);
       }
-      MetricsEndpoint endpoint = MetricsEndpoint.start(config, registry);
+      MetricsEndpoint endpoint = MetricsEndpoint.start(config, registry, loop);
       AgentLog.info(
           "cachedb-agent " + AgentVersion.get() + " serving metrics on " + endpoint.scheme()
               + "://" + config.host() + ":" + endpoint.port() + "/metrics");
@@ -112,6 +113,7 @@ final class AgentStarter {
       AgentLog.error(
           "cannot serve metrics (" + AgentLog.describe(t) + "); the application runs on.");
     }
+    return AgentLoop.DONE;
   }
 
   private static List<InstrumentationModule> enabled(

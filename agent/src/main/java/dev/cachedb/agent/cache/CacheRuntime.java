@@ -22,7 +22,9 @@ public final class CacheRuntime {
     if (context.config().getBoolean(ConfigKey.REDIS_MEMORY_ENABLED)) {
       poller =
           new RedisMemoryPoller(
-              context.registry(), context.config().getDurationMillis(ConfigKey.REDIS_MEMORY_INTERVAL));
+              context.registry(),
+              context.config().getDurationMillis(ConfigKey.REDIS_MEMORY_INTERVAL),
+              context.loop());
     } else {
       poller = null;
     }

@@ -16,15 +16,17 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.function.BiPredicate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Basic authentication and TLS for /metrics, plugged into client_java's HTTPServer through its own
- * hooks ({@code authenticator}, {@code httpsConfigurator}): we write no HTTP server of our own.
- * Passwords live only in memory and are compared in constant time.
+ * Basic authentication and TLS for /metrics: the credential check serves the agent's own HTTP
+ * endpoint, and for TLS client_java's HTTPServer through its hooks ({@code authenticator}, {@code
+ * httpsConfigurator}): the agent implements no TLS. Passwords live only in memory and are compared
+ * in constant time.
  */
 final class EndpointSecurity {
 
@@ -32,6 +34,20 @@ final class EndpointSecurity {
 
   /** Null when no user is configured: the endpoint is open. */
   static Authenticator authenticator(AgentConfig config) {
+    BiPredicate<String, String> check = credentials(config);
+    if (check == null) {
+      return null;
+    }
+    return new BasicAuthenticator("cachedb-agent") {
+      @Override
+      public boolean checkCredentials(String givenUser, String givenPassword) {
+        return check.test(givenUser, givenPassword);
+      }
+    };
+  }
+
+  /** Checks a user and password against the configured ones; null when no user is configured. */
+  static BiPredicate<String, String> credentials(AgentConfig config) {
     String user = config.getString(ConfigKey.AUTH_USER);
     if (user.isEmpty()) {
       return null;
@@ -43,16 +59,13 @@ final class EndpointSecurity {
                 .getBytes(StandardCharsets.US_ASCII)
             : hex(sha256(plain)).getBytes(StandardCharsets.US_ASCII);
     byte[] expectedUser = user.getBytes(StandardCharsets.UTF_8);
-    return new BasicAuthenticator("cachedb-agent") {
-      @Override
-      public boolean checkCredentials(String givenUser, String givenPassword) {
-        boolean userOk =
-            MessageDigest.isEqual(expectedUser, givenUser.getBytes(StandardCharsets.UTF_8));
-        boolean passwordOk =
-            MessageDigest.isEqual(
-                expectedHash, hex(sha256(givenPassword)).getBytes(StandardCharsets.US_ASCII));
-        return userOk & passwordOk;
-      }
+    return (givenUser, givenPassword) -> {
+      boolean userOk =
+          MessageDigest.isEqual(expectedUser, givenUser.getBytes(StandardCharsets.UTF_8));
+      boolean passwordOk =
+          MessageDigest.isEqual(
+              expectedHash, hex(sha256(givenPassword)).getBytes(StandardCharsets.US_ASCII));
+      return userOk & passwordOk;
     };
   }
 

@@ -3,48 +3,58 @@ package dev.cachedb.agent.exporter;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpsConfigurator;
 import dev.cachedb.agent.config.AgentConfig;
+import dev.cachedb.agent.exporter.http.HttpEndpoint;
+import dev.cachedb.agent.loop.AgentLoop;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
- * The /metrics endpoint: client_java's {@link HTTPServer} serving the agent's private registry.
- * Requests are handled on the server's own dispatcher thread (a daemon, so the endpoint never
- * keeps a JVM alive): no worker thread of ours. A scrape takes milliseconds and one Prometheus
- * scrapes at a time, so serving them one after another costs nothing and keeps the agent's
- * thread count low.
+ * The /metrics endpoint. Plain HTTP is served by the agent's own small server on the agent's loop
+ * thread ({@link HttpEndpoint}), the exposition itself by client_java's scrape handler: the
+ * endpoint adds no thread. With TLS configured it is client_java's {@link HTTPServer} as before:
+ * the agent implements no TLS, and the JDK server brings three threads of its own (its dispatcher,
+ * which serves the requests, and two timers).
  */
 public final class MetricsEndpoint {
-  private final HTTPServer server;
+  private final int port;
   private final boolean tls;
 
-  private MetricsEndpoint(HTTPServer server, boolean tls) {
-    this.server = server;
+  private MetricsEndpoint(int port, boolean tls) {
+    this.port = port;
     this.tls = tls;
   }
 
-  /** Starts serving; throws if the address cannot be bound (for instance, the port is taken). */
-  public static MetricsEndpoint start(AgentConfig config, PrometheusRegistry registry)
-      throws IOException {
+  /**
+   * Starts serving; call on the loop thread. Throws if the address cannot be bound (for instance,
+   * the port is taken).
+   */
+  public static MetricsEndpoint start(AgentConfig config, PrometheusRegistry registry,
+      AgentLoop loop) throws IOException {
+    HttpsConfigurator https = EndpointSecurity.https(config);
+    if (https == null) {
+      HttpEndpoint endpoint =
+          HttpEndpoint.start(loop, new InetSocketAddress(config.host(), config.port()), registry,
+              EndpointSecurity.credentials(config));
+      return new MetricsEndpoint(endpoint.port(), false);
+    }
     HTTPServer.Builder builder =
         HTTPServer.builder()
             .hostname(config.host())
             .port(config.port())
             .registry(registry)
-            .executorService(new SameThreadExecutor());
+            .executorService(new SameThreadExecutor())
+            .httpsConfigurator(https);
     Authenticator auth = EndpointSecurity.authenticator(config);
     if (auth != null) {
       builder.authenticator(auth);
     }
-    HttpsConfigurator https = EndpointSecurity.https(config);
-    if (https != null) {
-      builder.httpsConfigurator(https);
-    }
-    return new MetricsEndpoint(builder.buildAndStart(), https != null);
+    return new MetricsEndpoint(builder.buildAndStart().getPort(), true);
   }
 
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   /** {@code http} or {@code https}, for the startup line. */

@@ -2,17 +2,19 @@ package dev.cachedb.agent.cache.memory;
 
 import dev.cachedb.agent.cache.CacheRecorder;
 import dev.cachedb.agent.log.AgentLog;
+import dev.cachedb.agent.loop.AgentLoop;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Polls {@code INFO memory} of every Redis server the application talks to, from one daemon
- * thread ({@value #THREAD_NAME}) started with the agent, each on its own short
- * connection with the credentials the application's client used. The first read comes
+ * Polls {@code INFO memory} of every Redis server the application talks to, as a task on the
+ * agent's one background thread ({@link AgentLoop}, which also serves /metrics), each on its own
+ * short connection with the credentials the application's client used. A poll blocks that thread
+ * for at most {@value #TIMEOUT_MS} ms per connect or read (a server that does not answer delays a
+ * scrape by that much, once per back-off step), so the timeout is short. Without an endpoint
+ * (port taken) the thread still runs and the poll still feeds the registry. The first read comes
  * {@value #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's AUTH to be
  * noted), then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s ... up to
  * the larger of the interval and one minute; it never reaches the application.
@@ -24,10 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * cachedb_agent_redis_memory_poll_errors_total{server="127.0.0.1:6379"} 0.0
  * </pre>
  */
-public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Runnable {
-  static final String THREAD_NAME = "cachedb-agent-redis-memory";
+public final class RedisMemoryPoller implements CacheRecorder.ServerListener, AgentLoop.Task {
   static final long FIRST_POLL_DELAY_MS = 500;
-  private static final int TIMEOUT_MS = 2000;
+  static final int TIMEOUT_MS = 1000;
   /** Bounded: a process talks to a handful of servers; past this, new ones are not polled. */
   private static final int MAX_SERVERS = 256;
 
@@ -35,9 +36,9 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
   private final Gauge memory;
   private final Counter errors;
   private final long intervalMillis;
-  private final Thread thread;
+  private final AgentLoop loop;
 
-  public RedisMemoryPoller(PrometheusRegistry registry, long intervalMillis) {
+  public RedisMemoryPoller(PrometheusRegistry registry, long intervalMillis, AgentLoop loop) {
     this.intervalMillis = Math.max(100, intervalMillis);
     memory =
         Gauge.builder()
@@ -53,16 +54,11 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
             .help("Failed reads of INFO memory, by server; retried with back-off")
             .labelNames("server")
             .register(registry);
-    // Started now, on the agent's start-up thread, and not on the first application thread that
-    // talks to Redis: a new thread keeps its creator's access-control context (JDK 8 to 23: the
-    // protection domains, and so the class loaders, of every class on the creator's stack) and
-    // copies its inheritable thread locals. Created from a web application's request, it kept
-    // that application's class loader alive forever (ClassLoaderIsolationIT). It sleeps until a
-    // server is seen.
-    thread = new Thread(this, THREAD_NAME);
-    thread.setDaemon(true);
-    thread.setContextClassLoader(null);
-    thread.start();
+    this.loop = loop;
+    // Scheduled now, on the agent's start-up thread, which so starts the loop thread if nothing
+    // did: a thread created on an application's request thread would keep that application's
+    // class loader alive (ClassLoaderIsolationIT).
+    loop.schedule(this);
   }
 
   @Override
@@ -78,34 +74,29 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ru
       if (s == null) {
         s = fresh;
         errors.labelValues(key); // exported as 0 from the start
+        if (password != null) {
+          s.credentials(user, password);
+        }
+        loop.schedule(this); // runs the task now: it then asks to run when the new server is due
+        return;
       }
     }
     if (password != null) {
-      s.credentials(user, password);
+      s.credentials(user, password); // a known server: read at its next poll, no wake-up needed
     }
-    wake();
   }
 
-  private void wake() {
-    LockSupport.unpark(thread);
-  }
-
+  /** Polls the servers that are due; returns when the next one is. */
   @Override
-  public void run() {
-    while (!Thread.currentThread().isInterrupted()) {
-      long now = System.currentTimeMillis();
-      long next = now + intervalMillis;
-      for (RedisServer s : servers.values()) {
-        if (s.due <= now) {
-          poll(s, now);
-        }
-        next = Math.min(next, s.due);
+  public long run(long now) {
+    long next = now + intervalMillis;
+    for (RedisServer s : servers.values()) {
+      if (s.due <= now) {
+        poll(s, now);
       }
-      long wait = next - System.currentTimeMillis();
-      if (wait > 0) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(wait));
-      }
+      next = Math.min(next, s.due);
     }
+    return next;
   }
 
   private void poll(RedisServer s, long now) {

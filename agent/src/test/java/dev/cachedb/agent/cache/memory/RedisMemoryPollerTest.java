@@ -3,6 +3,7 @@ package dev.cachedb.agent.cache.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cachedb.agent.loop.AgentLoop;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,8 @@ class RedisMemoryPollerTest {
       closedPort = s.getLocalPort();
     }
     PrometheusRegistry registry = new PrometheusRegistry();
-    RedisMemoryPoller poller = new RedisMemoryPoller(registry, 100);
+    AgentLoop loop = new AgentLoop();
+    RedisMemoryPoller poller = new RedisMemoryPoller(registry, 100, loop);
     poller.server("127.0.0.1", closedPort, "app", "secret-pw".toCharArray());
     String text = "";
     for (int i = 0; i < 50 && !text.contains("} 1.0"); i++) {
