@@ -8,6 +8,10 @@ package dev.cachedb.agent.jdbc.sql;
  * regular expressions (they can backtrack), no recursion (nesting depth is attacker-sized), no
  * rewinding: the cost is linear in the statement's length. Subqueries, CTE bodies and function
  * arguments are skipped by comparing the depth with the depth of the statement's own keyword.
+ *
+ * <p>Steady state allocates nothing: each thread reuses one classifier (lexer state and name
+ * buffer), keywords are compared in place against constants, and the result is the shared info
+ * object of an interned table name ({@link SqlTableNames}).
  */
 public final class SqlClassifier {
 
@@ -18,8 +22,18 @@ public final class SqlClassifier {
   private static final int MAX_DDL_PREFIX_TOKENS = 16;
 
   private static final String[] MAIN_KEYWORDS = words("SELECT INSERT UPDATE DELETE MERGE REPLACE");
+  // Indexes into TYPES.
+  private static final int SELECT = 0;
+  private static final int INSERT = 1;
+  private static final int UPDATE = 2;
+  private static final int DELETE = 3;
+  private static final int MERGE = 4;
+  private static final int REPLACE = 5;
+  private static final int CALL = 6;
+  private static final int TRUNCATE = 10;
   private static final String[] TYPES =
       words("SELECT INSERT UPDATE DELETE MERGE REPLACE CALL CREATE ALTER DROP TRUNCATE");
+  static final int TYPE_COUNT = TYPES.length;
   private static final String[] INSERT_MODIFIERS =
       words("LOW_PRIORITY DELAYED HIGH_PRIORITY IGNORE INTO OVERWRITE TABLE ALL");
   private static final String[] UPDATE_MODIFIERS = words("LOW_PRIORITY IGNORE ONLY");
@@ -35,22 +49,35 @@ public final class SqlClassifier {
           "TABLE VIEW INDEX SEQUENCE TRIGGER SCHEMA DATABASE FUNCTION PROCEDURE TYPE DOMAIN"
               + " EXTENSION ALIAS SYNONYM EVENT");
 
-  private final SqlLexer lexer;
-  private int depth;
+  private static final ThreadLocal<SqlClassifier> PER_THREAD =
+      ThreadLocal.withInitial(SqlClassifier::new);
 
-  private SqlClassifier(String sql) {
-    this.lexer = new SqlLexer(sql, true);
-  }
+  private final SqlLexer lexer = new SqlLexer("", true);
+  private final SqlNames names = new SqlNames();
+  private int depth;
+  private boolean busy;
+
+  private SqlClassifier() {}
 
   /** Never throws, never returns null; null or empty SQL is OTHER/none. */
   public static SqlStatementInfo classify(String sql) {
     if (sql == null || sql.isEmpty()) {
       return SqlStatementInfo.OTHER;
     }
+    SqlClassifier classifier = PER_THREAD.get();
+    if (classifier.busy) {
+      classifier = new SqlClassifier(); // not expected: nothing below calls back into classify
+    }
     try {
-      return new SqlClassifier(sql).statement();
+      classifier.busy = true;
+      classifier.depth = 0;
+      classifier.lexer.reset(sql);
+      return classifier.statement();
     } catch (RuntimeException | StackOverflowError e) {
       return SqlStatementInfo.OTHER; // last resort only: the walk itself has no throwing path
+    } finally {
+      classifier.lexer.reset(""); // a thread must not keep a megabyte statement reachable
+      classifier.busy = false;
     }
   }
 
@@ -63,49 +90,49 @@ public final class SqlClassifier {
     if (lexer.isWord("WITH")) {
       skipCommonTableExpressions();
     }
-    String type = keyword();
-    if (type == null) {
+    int type = keyword();
+    if (type < 0) {
       return SqlStatementInfo.OTHER;
     }
     advance();
-    String table;
+    SqlTableNames.Name table;
     switch (type) {
-      case "SELECT":
+      case SELECT:
         table = selectTable();
         break;
-      case "INSERT":
-      case "REPLACE":
+      case INSERT:
+      case REPLACE:
         table = nameAfter(INSERT_MODIFIERS);
         break;
-      case "UPDATE":
+      case UPDATE:
         table = nameAfter(UPDATE_MODIFIERS);
         break;
-      case "DELETE":
+      case DELETE:
         table = nameAfter(DELETE_MODIFIERS);
         break;
-      case "MERGE":
+      case MERGE:
         table = nameAfter(MERGE_MODIFIERS);
         break;
-      case "TRUNCATE":
+      case TRUNCATE:
         table = nameAfter(TRUNCATE_MODIFIERS);
         break;
-      case "CALL":
-        table = SqlNames.read(lexer);
+      case CALL:
+        table = names.read(lexer);
         break;
       default:
         table = ddlObject();
     }
-    return new SqlStatementInfo(type, table == null ? SqlStatementInfo.NO_TABLE : table);
+    return (table == null ? SqlTableNames.NONE : table).info(type, TYPES[type]);
   }
 
-  /** The statement's type keyword (upper case) if the current token is one, else null. */
-  private String keyword() {
-    for (String k : TYPES) {
-      if (lexer.isWord(k)) {
-        return k;
+  /** The index in TYPES of the current token if it is a statement type keyword, else -1. */
+  private int keyword() {
+    for (int i = 0; i < TYPES.length; i++) {
+      if (lexer.isWord(TYPES[i])) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   /** WITH [RECURSIVE] a AS (...), b AS (...) SELECT: stops on the main keyword at WITH's depth. */
@@ -121,7 +148,7 @@ public final class SqlClassifier {
   }
 
   /** First table after the SELECT's own FROM; a subquery there yields its first real table. */
-  private String selectTable() {
+  private SqlTableNames.Name selectTable() {
     int base = depth;
     while (!(depth == base && lexer.isWord("FROM"))) {
       if (lexer.kind() == SqlLexer.EOF || depth == base && lexer.isPunct(';')) {
@@ -136,9 +163,9 @@ public final class SqlClassifier {
         advance();
       }
       if (SqlNames.isName(lexer) && !lexer.isAnyWord(SUBQUERY_STARTS)) {
-        String name = SqlNames.read(lexer);
+        SqlTableNames.Name name = names.read(lexer);
         // generate_series(1, 10), TABLE(...), UNNEST(...): a function, not a table.
-        if (name == null || lexer.isPunct('(') || name.equals("dual")) {
+        if (name == null || lexer.isPunct('(') || name.name.equals("dual")) {
           return null;
         }
         return name;
@@ -154,15 +181,15 @@ public final class SqlClassifier {
     }
   }
 
-  private String nameAfter(String[] modifiers) {
+  private SqlTableNames.Name nameAfter(String[] modifiers) {
     while (lexer.isAnyWord(modifiers)) {
       advance();
     }
-    return SqlNames.read(lexer);
+    return names.read(lexer);
   }
 
   /** CREATE/ALTER/DROP: the object after TABLE, VIEW...; INDEX and TRIGGER: the table after ON. */
-  private String ddlObject() {
+  private SqlTableNames.Name ddlObject() {
     int base = depth;
     for (int i = 0; !lexer.isAnyWord(DDL_KINDS); i++) {
       if (i >= MAX_DDL_PREFIX_TOKENS || lexer.kind() == SqlLexer.EOF) {
@@ -173,14 +200,14 @@ public final class SqlClassifier {
     boolean onTable = lexer.isWord("INDEX") || lexer.isWord("TRIGGER");
     advance();
     // PostgreSQL's unnamed "CREATE INDEX ON t (a)": ON is not the index name.
-    String name = onTable && lexer.isWord("ON") ? null : nameAfter(DDL_MODIFIERS);
+    SqlTableNames.Name name = onTable && lexer.isWord("ON") ? null : nameAfter(DDL_MODIFIERS);
     if (onTable) {
       while (lexer.kind() != SqlLexer.EOF && !(depth == base && lexer.isWord("ON"))) {
         advance();
       }
       if (lexer.kind() != SqlLexer.EOF) {
         advance();
-        String table = nameAfter(DDL_MODIFIERS);
+        SqlTableNames.Name table = nameAfter(DDL_MODIFIERS);
         name = table != null ? table : name;
       }
     }

@@ -38,18 +38,27 @@ final class SqlLexer {
   /** Any other single character: ( ) , . ; = ? and operators. */
   static final int PUNCT = 5;
 
-  private final String sql;
-  private final int length;
   private final boolean bracketIdentifiers;
+  private String sql;
+  private int length;
   private int pos;
   private int kind;
   private int start;
   private boolean gapBefore;
 
   SqlLexer(String sql, boolean bracketIdentifiers) {
-    this.sql = sql;
-    this.length = sql.length();
     this.bracketIdentifiers = bracketIdentifiers;
+    reset(sql);
+  }
+
+  /** Starts over on another text, so one lexer per thread serves every classification. */
+  void reset(String text) {
+    sql = text;
+    length = text.length();
+    pos = 0;
+    kind = EOF;
+    start = 0;
+    gapBefore = false;
   }
 
   String text() {
