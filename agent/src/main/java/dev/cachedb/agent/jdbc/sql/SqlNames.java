@@ -56,9 +56,9 @@ final class SqlNames {
       return null;
     }
     if (nonAscii) {
-      return SqlTableNames.intern(new String(chars, 0, length).toLowerCase(Locale.ROOT));
+      return SqlTableNames.SHARED.intern(new String(chars, 0, length).toLowerCase(Locale.ROOT));
     }
-    return SqlTableNames.intern(chars, length);
+    return SqlTableNames.SHARED.intern(chars, length);
   }
 
   private void appendPart(SqlLexer lexer) {

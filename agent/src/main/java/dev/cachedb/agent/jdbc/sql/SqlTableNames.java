@@ -19,24 +19,32 @@ final class SqlTableNames {
   /** Distinct names kept; far above {@code jdbc.max_tables}, whose overflow still needs a name. */
   static final int MAX_NAMES = 4096;
 
-  private static final int MASK = 2 * MAX_NAMES - 1;
-  private static final AtomicReferenceArray<Name> SLOTS = new AtomicReferenceArray<>(MASK + 1);
-  private static final AtomicInteger COUNT = new AtomicInteger();
-
   /** The statement has no table. */
   static final Name NONE = new Name(SqlStatementInfo.NO_TABLE, SqlStatementInfo.NO_TABLE.hashCode());
 
-  private SqlTableNames() {}
+  /** The classifier's table: names are the same whoever classifies, so one per JVM. */
+  static final SqlTableNames SHARED = new SqlTableNames(MAX_NAMES);
+
+  private final int maxNames;
+  private final int mask;
+  private final AtomicReferenceArray<Name> slots;
+  private final AtomicInteger count = new AtomicInteger();
+
+  SqlTableNames(int maxNames) {
+    this.maxNames = maxNames;
+    this.mask = Integer.highestOneBit(Math.max(1, 2 * maxNames - 1)) * 2 - 1; // at most half full
+    this.slots = new AtomicReferenceArray<>(mask + 1);
+  }
 
   /** The name held in {@code chars[0, length)}, which are already lower case. */
-  static Name intern(char[] chars, int length) {
+  Name intern(char[] chars, int length) {
     int hash = 0;
     for (int i = 0; i < length; i++) {
       hash = 31 * hash + chars[i]; // String.hashCode's formula, so both intern methods agree
     }
     int i = spread(hash);
-    for (int probes = 0; probes <= MASK; probes++, i = (i + 1) & MASK) {
-      Name found = SLOTS.get(i);
+    for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+      Name found = slots.get(i);
       if (found == null) {
         return add(i, new Name(new String(chars, 0, length), hash));
       }
@@ -48,11 +56,11 @@ final class SqlTableNames {
   }
 
   /** The same for a name already made into a String (non-ASCII names, see {@link SqlNames}). */
-  static Name intern(String name) {
+  Name intern(String name) {
     int hash = name.hashCode();
     int i = spread(hash);
-    for (int probes = 0; probes <= MASK; probes++, i = (i + 1) & MASK) {
-      Name found = SLOTS.get(i);
+    for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+      Name found = slots.get(i);
       if (found == null) {
         return add(i, new Name(name, hash));
       }
@@ -64,18 +72,18 @@ final class SqlTableNames {
   }
 
   /** Puts {@code name} in the empty slot {@code i} or a later one; a racing equal name wins. */
-  private static Name add(int i, Name name) {
-    if (COUNT.incrementAndGet() > MAX_NAMES) {
-      COUNT.decrementAndGet();
+  private Name add(int i, Name name) {
+    if (count.incrementAndGet() > maxNames) {
+      count.decrementAndGet();
       return name; // full: correct but not kept
     }
-    for (int probes = 0; probes <= MASK; probes++, i = (i + 1) & MASK) {
-      if (SLOTS.compareAndSet(i, null, name)) {
+    for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+      if (slots.compareAndSet(i, null, name)) {
         return name;
       }
-      Name raced = SLOTS.get(i);
+      Name raced = slots.get(i);
       if (raced.hash == name.hash && raced.name.equals(name.name)) {
-        COUNT.decrementAndGet();
+        count.decrementAndGet();
         return raced;
       }
     }
@@ -83,8 +91,8 @@ final class SqlTableNames {
   }
 
   /** Spreads String-style hashes, whose low bits are poor for short names, over the slots. */
-  private static int spread(int hash) {
-    return (hash * 0x9E3779B9 >>> 16) & MASK;
+  private int spread(int hash) {
+    return (hash * 0x9E3779B9 >>> 16) & mask;
   }
 
   /** One table name and its statement infos, one per query type, made on first use. */
