@@ -1,5 +1,7 @@
 package dev.cachedb.agent.jdbc.sql;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 /**
  * Classifies a SQL statement into the {@code query_type} and {@code table} labels of the metrics
  * contract (docs/readme-sql.md lists every rule with examples).
@@ -9,9 +11,13 @@ package dev.cachedb.agent.jdbc.sql;
  * rewinding: the cost is linear in the statement's length. Subqueries, CTE bodies and function
  * arguments are skipped by comparing the depth with the depth of the statement's own keyword.
  *
- * <p>Steady state allocates nothing: each thread reuses one classifier (lexer state and name
- * buffer), keywords are compared in place against constants, and the result is the shared info
- * object of an interned table name ({@link SqlTableNames}).
+ * <p>Steady state allocates nothing: classifiers (lexer state and name buffer) are reused from a
+ * small striped pool, keywords are compared in place against constants, and the result is the
+ * shared info object of an interned table name ({@link SqlTableNames}). A pool rather than a
+ * ThreadLocal: with virtual threads (JDK 21+) a ThreadLocal would make one classifier per request.
+ * A thread takes the classifier of its stripe by getAndSet(null), so it owns it alone; if the
+ * stripe is empty (another thread holds it) it makes a new one, which costs an allocation and
+ * nothing else, and puts it back afterwards.
  */
 public final class SqlClassifier {
 
@@ -49,13 +55,18 @@ public final class SqlClassifier {
           "TABLE VIEW INDEX SEQUENCE TRIGGER SCHEMA DATABASE FUNCTION PROCEDURE TYPE DOMAIN"
               + " EXTENSION ALIAS SYNONYM EVENT");
 
-  private static final ThreadLocal<SqlClassifier> PER_THREAD =
-      ThreadLocal.withInitial(SqlClassifier::new);
+  /** Stripes; a power of two well above the cores that classify at the same moment. */
+  private static final int STRIPES = 32;
+
+  /** Array elements between stripes, so two stripes never share a 64-byte cache line. */
+  private static final int SPACING = 16;
+
+  private static final AtomicReferenceArray<SqlClassifier> POOL =
+      new AtomicReferenceArray<>(STRIPES * SPACING);
 
   private final SqlLexer lexer = new SqlLexer("", true);
   private final SqlNames names = new SqlNames();
   private int depth;
-  private boolean busy;
 
   private SqlClassifier() {}
 
@@ -64,20 +75,21 @@ public final class SqlClassifier {
     if (sql == null || sql.isEmpty()) {
       return SqlStatementInfo.OTHER;
     }
-    SqlClassifier classifier = PER_THREAD.get();
-    if (classifier.busy) {
-      classifier = new SqlClassifier(); // not expected: nothing below calls back into classify
+    // Thread ids are sequential, so neighbouring threads get different stripes.
+    int stripe = ((int) Thread.currentThread().getId() & (STRIPES - 1)) * SPACING;
+    SqlClassifier classifier = POOL.getAndSet(stripe, null);
+    if (classifier == null) {
+      classifier = new SqlClassifier();
     }
     try {
-      classifier.busy = true;
       classifier.depth = 0;
       classifier.lexer.reset(sql);
       return classifier.statement();
     } catch (RuntimeException | StackOverflowError e) {
       return SqlStatementInfo.OTHER; // last resort only: the walk itself has no throwing path
     } finally {
-      classifier.lexer.reset(""); // a thread must not keep a megabyte statement reachable
-      classifier.busy = false;
+      classifier.lexer.reset(""); // the pool must not keep a megabyte statement reachable
+      POOL.lazySet(stripe, classifier); // may replace one put back meanwhile: that one is dropped
     }
   }
 
