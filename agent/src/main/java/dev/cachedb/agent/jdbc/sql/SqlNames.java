@@ -22,6 +22,7 @@ final class SqlNames {
   // appended, so the length counter must tell 128 from "more"; later characters are cut anyway.
   private final char[] chars = new char[MAX_LENGTH + 1];
   private int length;
+  private int hash; // String.hashCode of chars[0, min(length, MAX_LENGTH))
   private boolean nonAscii;
 
   static boolean isName(SqlLexer lexer) {
@@ -37,6 +38,7 @@ final class SqlNames {
       return null;
     }
     length = 0;
+    hash = 0;
     nonAscii = false;
     while (isName(lexer)) {
       if (length <= MAX_LENGTH) {
@@ -58,7 +60,7 @@ final class SqlNames {
     if (nonAscii) {
       return SqlTableNames.SHARED.intern(new String(chars, 0, length).toLowerCase(Locale.ROOT));
     }
-    return SqlTableNames.SHARED.intern(chars, length);
+    return SqlTableNames.SHARED.intern(chars, length, hash);
   }
 
   private void appendPart(SqlLexer lexer) {
@@ -94,6 +96,9 @@ final class SqlNames {
       c += 'a' - 'A';
     } else if (c >= 128) {
       nonAscii = true;
+    }
+    if (length < MAX_LENGTH) {
+      hash = 31 * hash + c; // the character past MAX_LENGTH is cut, so it is not hashed
     }
     chars[length++] = c;
   }

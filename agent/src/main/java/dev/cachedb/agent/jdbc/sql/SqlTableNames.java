@@ -36,12 +36,11 @@ final class SqlTableNames {
     this.slots = new AtomicReferenceArray<>(mask + 1);
   }
 
-  /** The name held in {@code chars[0, length)}, which are already lower case. */
-  Name intern(char[] chars, int length) {
-    int hash = 0;
-    for (int i = 0; i < length; i++) {
-      hash = 31 * hash + chars[i]; // String.hashCode's formula, so both intern methods agree
-    }
+  /**
+   * The name held in {@code chars[0, length)}, which are already lower case; {@code hash} is what
+   * {@code String.hashCode} would give for them, so both intern methods agree.
+   */
+  Name intern(char[] chars, int length, int hash) {
     int i = spread(hash);
     for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
       Name found = slots.get(i);

@@ -27,21 +27,19 @@ class SqlTableNamesTest {
   void namesBeyondTheLimitAreRightButNotKept() {
     SqlTableNames names = new SqlTableNames(3);
     for (int i = 0; i < 100; i++) {
-      char[] chars = ("t_" + i).toCharArray();
-      assertThat(names.intern(chars, chars.length).name).isEqualTo("t_" + i);
+      assertThat(intern(names, "t_" + i).name).isEqualTo("t_" + i);
     }
-    char[] kept = "t_2".toCharArray();
-    char[] notKept = "t_3".toCharArray();
-
-    assertThat(names.intern(kept, 3)).isSameAs(names.intern(kept, 3));
-    assertThat(names.intern(notKept, 3)).isNotSameAs(names.intern(notKept, 3));
+    assertThat(intern(names, "t_2")).isSameAs(intern(names, "t_2"));
+    assertThat(intern(names, "t_3")).isNotSameAs(intern(names, "t_3"));
   }
 
   @Test
   void internedNamesAreFoundByTheirCharacters() {
-    char[] chars = "orders".toCharArray();
-
-    assertThat(SqlTableNames.SHARED.intern(chars, chars.length))
+    assertThat(intern(SqlTableNames.SHARED, "orders"))
         .isSameAs(SqlTableNames.SHARED.intern(new String("orders")));
+  }
+
+  private static SqlTableNames.Name intern(SqlTableNames names, String name) {
+    return names.intern(name.toCharArray(), name.length(), name.hashCode());
   }
 }
