@@ -51,7 +51,7 @@ final class SqlLexer {
     reset(sql);
   }
 
-  /** Starts over on another text, so one lexer per thread serves every classification. */
+  /** Starts over on another text, so a pooled classifier reuses its lexer. */
   void reset(String text) {
     sql = text;
     length = text.length();

@@ -12,7 +12,7 @@ import java.util.Locale;
  * buffer is looked up in {@link SqlTableNames}: a known name costs no allocation. A name with a
  * non-ASCII character is lower-cased by {@code String.toLowerCase(Locale.ROOT)} as a whole, whose
  * special cases (final sigma, dotted capital I) depend on context and length; that path allocates.
- * One instance per classifier, so per thread.
+ * One instance per classifier, used by one thread at a time.
  */
 final class SqlNames {
 
