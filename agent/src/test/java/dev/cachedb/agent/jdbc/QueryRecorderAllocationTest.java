@@ -8,7 +8,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
-/** The hot path, a cached prepared statement's execution, allocates nothing in steady state. */
+/**
+ * The hot paths allocate nothing in steady state: a cached prepared statement's execution, and a
+ * plain statement whose SQL misses the classification cache every time.
+ */
 class QueryRecorderAllocationTest {
   private static final int CALLS = 1_000_000;
 
@@ -31,6 +34,23 @@ class QueryRecorderAllocationTest {
       long before = allocated();
       for (int i = 0; i < CALLS; i++) {
         recorder.executed(ps, null, false, 1000 + i, false);
+      }
+      perCall = (allocated() - before) / CALLS;
+    }
+    assertThat(perCall).isZero();
+  }
+
+  @Test
+  void aPlainStatementMissingTheClassificationCacheAllocatesNothing() {
+    String[] distinct = new String[1000]; // ten times the cache: every call is a miss
+    for (int i = 0; i < distinct.length; i++) {
+      distinct[i] = "SELECT name FROM accounts WHERE id = " + i;
+    }
+    long perCall = -1;
+    for (int round = 0; round < 20 && perCall != 0; round++) {
+      long before = allocated();
+      for (int i = 0; i < CALLS; i++) {
+        recorder.executed(null, distinct[i % distinct.length], false, 1000 + i, false);
       }
       perCall = (allocated() - before) / CALLS;
     }

@@ -1,5 +1,7 @@
 package dev.cachedb.agent.jdbc.sql;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 /**
  * Classifies a SQL statement into the {@code query_type} and {@code table} labels of the metrics
  * contract (docs/readme-sql.md lists every rule with examples).
@@ -8,6 +10,14 @@ package dev.cachedb.agent.jdbc.sql;
  * regular expressions (they can backtrack), no recursion (nesting depth is attacker-sized), no
  * rewinding: the cost is linear in the statement's length. Subqueries, CTE bodies and function
  * arguments are skipped by comparing the depth with the depth of the statement's own keyword.
+ *
+ * <p>Steady state allocates nothing: classifiers (lexer state and name buffer) are reused from a
+ * small striped pool, keywords are compared in place against constants, and the result is the
+ * shared info object of an interned table name ({@link SqlTableNames}). A pool rather than a
+ * ThreadLocal: with virtual threads (JDK 21+) a ThreadLocal would make one classifier per request.
+ * A thread takes the classifier of its stripe by getAndSet(null), so it owns it alone; if the
+ * stripe is empty (another thread holds it) it makes a new one, which costs an allocation and
+ * nothing else, and puts it back afterwards.
  */
 public final class SqlClassifier {
 
@@ -18,8 +28,18 @@ public final class SqlClassifier {
   private static final int MAX_DDL_PREFIX_TOKENS = 16;
 
   private static final String[] MAIN_KEYWORDS = words("SELECT INSERT UPDATE DELETE MERGE REPLACE");
+  // Indexes into TYPES.
+  private static final int SELECT = 0;
+  private static final int INSERT = 1;
+  private static final int UPDATE = 2;
+  private static final int DELETE = 3;
+  private static final int MERGE = 4;
+  private static final int REPLACE = 5;
+  private static final int CALL = 6;
+  private static final int TRUNCATE = 10;
   private static final String[] TYPES =
       words("SELECT INSERT UPDATE DELETE MERGE REPLACE CALL CREATE ALTER DROP TRUNCATE");
+  static final int TYPE_COUNT = TYPES.length;
   private static final String[] INSERT_MODIFIERS =
       words("LOW_PRIORITY DELAYED HIGH_PRIORITY IGNORE INTO OVERWRITE TABLE ALL");
   private static final String[] UPDATE_MODIFIERS = words("LOW_PRIORITY IGNORE ONLY");
@@ -35,22 +55,41 @@ public final class SqlClassifier {
           "TABLE VIEW INDEX SEQUENCE TRIGGER SCHEMA DATABASE FUNCTION PROCEDURE TYPE DOMAIN"
               + " EXTENSION ALIAS SYNONYM EVENT");
 
-  private final SqlLexer lexer;
+  /** Stripes; a power of two well above the cores that classify at the same moment. */
+  private static final int STRIPES = 32;
+
+  /** Array elements between stripes, so two stripes never share a 64-byte cache line. */
+  private static final int SPACING = 16;
+
+  private static final AtomicReferenceArray<SqlClassifier> POOL =
+      new AtomicReferenceArray<>(STRIPES * SPACING);
+
+  private final SqlLexer lexer = new SqlLexer("", true);
+  private final SqlNames names = new SqlNames();
   private int depth;
 
-  private SqlClassifier(String sql) {
-    this.lexer = new SqlLexer(sql, true);
-  }
+  private SqlClassifier() {}
 
   /** Never throws, never returns null; null or empty SQL is OTHER/none. */
   public static SqlStatementInfo classify(String sql) {
     if (sql == null || sql.isEmpty()) {
       return SqlStatementInfo.OTHER;
     }
+    // Thread ids are sequential, so neighbouring threads get different stripes.
+    int stripe = ((int) Thread.currentThread().getId() & (STRIPES - 1)) * SPACING;
+    SqlClassifier classifier = POOL.getAndSet(stripe, null);
+    if (classifier == null) {
+      classifier = new SqlClassifier();
+    }
     try {
-      return new SqlClassifier(sql).statement();
+      classifier.depth = 0;
+      classifier.lexer.reset(sql);
+      return classifier.statement();
     } catch (RuntimeException | StackOverflowError e) {
       return SqlStatementInfo.OTHER; // last resort only: the walk itself has no throwing path
+    } finally {
+      classifier.lexer.reset(""); // the pool must not keep a megabyte statement reachable
+      POOL.lazySet(stripe, classifier); // may replace one put back meanwhile: that one is dropped
     }
   }
 
@@ -63,49 +102,49 @@ public final class SqlClassifier {
     if (lexer.isWord("WITH")) {
       skipCommonTableExpressions();
     }
-    String type = keyword();
-    if (type == null) {
+    int type = keyword();
+    if (type < 0) {
       return SqlStatementInfo.OTHER;
     }
     advance();
-    String table;
+    SqlTableNames.Name table;
     switch (type) {
-      case "SELECT":
+      case SELECT:
         table = selectTable();
         break;
-      case "INSERT":
-      case "REPLACE":
+      case INSERT:
+      case REPLACE:
         table = nameAfter(INSERT_MODIFIERS);
         break;
-      case "UPDATE":
+      case UPDATE:
         table = nameAfter(UPDATE_MODIFIERS);
         break;
-      case "DELETE":
+      case DELETE:
         table = nameAfter(DELETE_MODIFIERS);
         break;
-      case "MERGE":
+      case MERGE:
         table = nameAfter(MERGE_MODIFIERS);
         break;
-      case "TRUNCATE":
+      case TRUNCATE:
         table = nameAfter(TRUNCATE_MODIFIERS);
         break;
-      case "CALL":
-        table = SqlNames.read(lexer);
+      case CALL:
+        table = names.read(lexer);
         break;
       default:
         table = ddlObject();
     }
-    return new SqlStatementInfo(type, table == null ? SqlStatementInfo.NO_TABLE : table);
+    return (table == null ? SqlTableNames.NONE : table).info(type, TYPES[type]);
   }
 
-  /** The statement's type keyword (upper case) if the current token is one, else null. */
-  private String keyword() {
-    for (String k : TYPES) {
-      if (lexer.isWord(k)) {
-        return k;
+  /** The index in TYPES of the current token if it is a statement type keyword, else -1. */
+  private int keyword() {
+    for (int i = 0; i < TYPES.length; i++) {
+      if (lexer.isWord(TYPES[i])) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   /** WITH [RECURSIVE] a AS (...), b AS (...) SELECT: stops on the main keyword at WITH's depth. */
@@ -121,7 +160,7 @@ public final class SqlClassifier {
   }
 
   /** First table after the SELECT's own FROM; a subquery there yields its first real table. */
-  private String selectTable() {
+  private SqlTableNames.Name selectTable() {
     int base = depth;
     while (!(depth == base && lexer.isWord("FROM"))) {
       if (lexer.kind() == SqlLexer.EOF || depth == base && lexer.isPunct(';')) {
@@ -136,9 +175,9 @@ public final class SqlClassifier {
         advance();
       }
       if (SqlNames.isName(lexer) && !lexer.isAnyWord(SUBQUERY_STARTS)) {
-        String name = SqlNames.read(lexer);
+        SqlTableNames.Name name = names.read(lexer);
         // generate_series(1, 10), TABLE(...), UNNEST(...): a function, not a table.
-        if (name == null || lexer.isPunct('(') || name.equals("dual")) {
+        if (name == null || lexer.isPunct('(') || name.name.equals("dual")) {
           return null;
         }
         return name;
@@ -154,15 +193,15 @@ public final class SqlClassifier {
     }
   }
 
-  private String nameAfter(String[] modifiers) {
+  private SqlTableNames.Name nameAfter(String[] modifiers) {
     while (lexer.isAnyWord(modifiers)) {
       advance();
     }
-    return SqlNames.read(lexer);
+    return names.read(lexer);
   }
 
   /** CREATE/ALTER/DROP: the object after TABLE, VIEW...; INDEX and TRIGGER: the table after ON. */
-  private String ddlObject() {
+  private SqlTableNames.Name ddlObject() {
     int base = depth;
     for (int i = 0; !lexer.isAnyWord(DDL_KINDS); i++) {
       if (i >= MAX_DDL_PREFIX_TOKENS || lexer.kind() == SqlLexer.EOF) {
@@ -173,14 +212,14 @@ public final class SqlClassifier {
     boolean onTable = lexer.isWord("INDEX") || lexer.isWord("TRIGGER");
     advance();
     // PostgreSQL's unnamed "CREATE INDEX ON t (a)": ON is not the index name.
-    String name = onTable && lexer.isWord("ON") ? null : nameAfter(DDL_MODIFIERS);
+    SqlTableNames.Name name = onTable && lexer.isWord("ON") ? null : nameAfter(DDL_MODIFIERS);
     if (onTable) {
       while (lexer.kind() != SqlLexer.EOF && !(depth == base && lexer.isWord("ON"))) {
         advance();
       }
       if (lexer.kind() != SqlLexer.EOF) {
         advance();
-        String table = nameAfter(DDL_MODIFIERS);
+        SqlTableNames.Name table = nameAfter(DDL_MODIFIERS);
         name = table != null ? table : name;
       }
     }

@@ -1,29 +1,42 @@
 package dev.cachedb.agent.jdbc.sql;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Remembers the classification of recent statements so a repeated statement (the normal case with
- * prepared statements and ORMs) costs one map lookup: {@code ConcurrentHashMap.get} is lock-free
- * and allocates nothing, and {@code String} caches its hash code.
+ * prepared statements and ORMs) costs one lookup instead of a parse.
  *
- * <p>Memory is bounded twice: by entry count, and by not caching statements longer than {@link
- * #MAX_CACHED_SQL_LENGTH} (those are classified every time). When full the map is cleared and
- * refilled rather than frozen: an application that inlines literals would otherwise fill it with
- * one-off statements forever and its hot statements would never get in. Clearing costs a burst of
- * re-classification, which is cheap (about a microsecond per statement).
+ * <p>Design: preallocated arrays of {@code maxEntries} slots, each a statement, its info and a
+ * version; a statement may sit in its hash's slot or the next one. Nothing is allocated, neither
+ * on a hit nor on a miss: a miss overwrites a slot in place (the infos are shared objects, see
+ * {@link SqlTableNames}), so an application that inlines literals churns the slots without
+ * garbage and without the periodic clear a map would need. Statements longer than {@link
+ * #MAX_CACHED_SQL_LENGTH} are classified every time and never kept.
+ *
+ * <p>Concurrency: a seqlock per slot. A writer moves the slot's version from even to odd by
+ * compareAndSet (a writer that loses simply does not cache), writes statement and info, then makes
+ * the version even again. A reader reads version, statement, info, version; all are volatile
+ * accesses, so if both version reads agree and are even no write to the slot overlapped the
+ * reads, and the info belongs to the statement read. A torn or raced read is a miss, which costs a
+ * parse and never a wrong answer. Keys are compared by reference first (the same String instance
+ * is the common repeat), then by the hash each String caches, then by equals.
  */
 public final class SqlInfoCache {
 
   /** Statements longer than this are classified on each call but never kept. */
   public static final int MAX_CACHED_SQL_LENGTH = 4096;
 
-  private final int maxEntries;
-  private final ConcurrentHashMap<String, SqlStatementInfo> cache;
+  private final int slots;
+  private final AtomicIntegerArray versions;
+  private final AtomicReferenceArray<String> keys;
+  private final AtomicReferenceArray<SqlStatementInfo> infos;
 
   public SqlInfoCache(int maxEntries) {
-    this.maxEntries = Math.max(1, maxEntries);
-    this.cache = new ConcurrentHashMap<>(Math.min(this.maxEntries, 1024));
+    this.slots = Math.max(1, maxEntries);
+    this.versions = new AtomicIntegerArray(slots);
+    this.keys = new AtomicReferenceArray<>(slots);
+    this.infos = new AtomicReferenceArray<>(slots);
   }
 
   /** Never throws, never returns null. */
@@ -31,20 +44,54 @@ public final class SqlInfoCache {
     if (sql == null || sql.length() > MAX_CACHED_SQL_LENGTH) {
       return SqlClassifier.classify(sql);
     }
-    SqlStatementInfo info = cache.get(sql);
+    int hash = sql.hashCode();
+    int first = slot(hash);
+    int second = first + 1 == slots ? 0 : first + 1;
+    SqlStatementInfo info = read(first, sql, hash);
+    if (info == null) {
+      info = read(second, sql, hash);
+    }
     if (info != null) {
       return info;
     }
     info = SqlClassifier.classify(sql);
-    if (cache.size() >= maxEntries) {
-      cache.clear();
-    }
-    cache.put(sql, info);
+    // Fill an empty slot of the two, else evict by a hash bit, so both slots get used.
+    int target = keys.get(first) == null || keys.get(second) != null && (hash & 1) == 0 ? first : second;
+    write(target, sql, info);
     return info;
+  }
+
+  private SqlStatementInfo read(int i, String sql, int hash) {
+    int version = versions.get(i);
+    String key = keys.get(i);
+    if (key != sql && (key == null || key.hashCode() != hash || !key.equals(sql))) {
+      return null;
+    }
+    SqlStatementInfo info = infos.get(i);
+    return (version & 1) == 0 && versions.get(i) == version ? info : null;
+  }
+
+  private void write(int i, String sql, SqlStatementInfo info) {
+    int version = versions.get(i);
+    if ((version & 1) != 0 || !versions.compareAndSet(i, version, version + 1)) {
+      return; // another thread is writing this slot: leave it to that one
+    }
+    keys.set(i, sql);
+    infos.set(i, info);
+    versions.set(i, version + 2);
+  }
+
+  /** Maps a hash to [0, slots) by multiplying, not dividing; the golden-ratio step mixes bits. */
+  private int slot(int hash) {
+    return (int) (((hash * 0x9E3779B9) & 0xFFFFFFFFL) * slots >>> 32);
   }
 
   /** Entries held now; for tests. */
   int size() {
-    return cache.size();
+    int n = 0;
+    for (int i = 0; i < slots; i++) {
+      n += keys.get(i) != null ? 1 : 0;
+    }
+    return n;
   }
 }

@@ -38,18 +38,27 @@ final class SqlLexer {
   /** Any other single character: ( ) , . ; = ? and operators. */
   static final int PUNCT = 5;
 
-  private final String sql;
-  private final int length;
   private final boolean bracketIdentifiers;
+  private String sql;
+  private int length;
   private int pos;
   private int kind;
   private int start;
   private boolean gapBefore;
 
   SqlLexer(String sql, boolean bracketIdentifiers) {
-    this.sql = sql;
-    this.length = sql.length();
     this.bracketIdentifiers = bracketIdentifiers;
+    reset(sql);
+  }
+
+  /** Starts over on another text, so a pooled classifier reuses its lexer. */
+  void reset(String text) {
+    sql = text;
+    length = text.length();
+    pos = 0;
+    kind = EOF;
+    start = 0;
+    gapBefore = false;
   }
 
   String text() {
@@ -84,9 +93,20 @@ final class SqlLexer {
 
   /** Case-insensitive keyword test without allocating; {@code upper} is an ASCII keyword. */
   boolean isWord(String upper) {
-    return kind == WORD
-        && pos - start == upper.length()
-        && sql.regionMatches(true, start, upper, 0, upper.length());
+    if (kind != WORD || pos - start != upper.length()) {
+      return false;
+    }
+    for (int i = 0; i < upper.length(); i++) {
+      char c = sql.charAt(start + i);
+      char k = upper.charAt(i);
+      // ASCII letters fold by one bit; anything else takes regionMatches' rule, under which
+      // dotless i, long s and the Kelvin sign match I, S and K, as they always did here.
+      if (c != k && ((c | 0x20) != (k | 0x20) || k < 'A' || k > 'Z' || c < 'A')
+          && (c < 128 || !sql.regionMatches(true, start + i, upper, i, 1))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean isAnyWord(String[] upperWords) {
@@ -155,6 +175,13 @@ final class SqlLexer {
     int begin = pos;
     while (pos < length) {
       char c = sql.charAt(pos);
+      if (c == ' ') {
+        pos++;
+        continue;
+      }
+      if (c > ' ' && c < 128 && c != '-' && c != '#' && c != '/') {
+        break; // the common case: a token starts; no other ASCII above space is blank
+      }
       char n = pos + 1 < length ? sql.charAt(pos + 1) : 0;
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         pos++;

@@ -9,6 +9,18 @@ final class SqlScan {
   /** Longest dollar-quote tag honoured; bounds the closing-tag search (indexOf) to linear time. */
   private static final int MAX_DOLLAR_TAG = 64;
 
+  // Tables for ASCII: the identifier tests run once per character of every word, the lexer's
+  // hottest path, and a load beats the chain of range comparisons.
+  private static final boolean[] ASCII_IDENT_START = new boolean[128];
+  private static final boolean[] ASCII_IDENT_PART = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_IDENT_START[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+      ASCII_IDENT_PART[c] = ASCII_IDENT_START[c] || isDigit(c) || c == '$';
+    }
+  }
+
   private SqlScan() {}
 
   static boolean isDigit(char c) {
@@ -16,19 +28,17 @@ final class SqlScan {
   }
 
   static boolean isIdentStart(char c) {
-    return c >= 'a' && c <= 'z'
-        || c >= 'A' && c <= 'Z'
-        || c == '_'
-        || c >= 128 && (Character.isLetter(c) || Character.isSurrogate(c));
+    return c < 128 ? ASCII_IDENT_START[c] : Character.isLetter(c) || Character.isSurrogate(c);
   }
 
   static boolean isIdentPart(char c) {
-    return isIdentStart(c) || isDigit(c) || c == '$' || c >= 128 && Character.isLetterOrDigit(c);
+    return c < 128 ? ASCII_IDENT_PART[c] : isIdentStart(c) || Character.isLetterOrDigit(c);
   }
 
   static int wordEnd(String sql, int i) {
+    int length = sql.length();
     i++;
-    while (i < sql.length() && isIdentPart(sql.charAt(i))) {
+    while (i < length && isIdentPart(sql.charAt(i))) {
       i++;
     }
     return i;

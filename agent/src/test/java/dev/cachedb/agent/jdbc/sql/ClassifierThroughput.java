@@ -1,5 +1,7 @@
 package dev.cachedb.agent.jdbc.sql;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * Hand-run throughput check (not a unit test: timing asserts are flaky on shared machines).
  *
@@ -27,19 +29,35 @@ public final class ClassifierThroughput {
     big.append("1 FROM big");
     String huge = big.toString();
     SqlInfoCache cache = new SqlInfoCache(1000);
+    // JdbcBench.statementNewSql's statements: ten times the cache, so every lookup misses.
+    String[] distinct = new String[10_000];
+    for (int i = 0; i < distinct.length; i++) {
+      distinct[i] = "SELECT name FROM accounts WHERE id = " + i;
+    }
 
     long sink = 0;
     for (int round = 0; round < 5; round++) {
       sink += typical(200_000);
       sink += masked(100_000);
       sink += cached(cache, 2_000_000);
+      sink += missed(cache, distinct, 2_000_000);
       sink += huge(huge, 20);
     }
     System.out.printf("typical statement: %d chars%n", TYPICAL.length());
     long n = 1_000_000;
     long t0 = System.nanoTime();
+    long b0 = allocated();
     sink += typical(n);
-    System.out.printf("classify:        %.0f ns/op%n", (System.nanoTime() - t0) / (double) n);
+    System.out.printf(
+        "classify:        %.0f ns/op, %.1f B/op%n",
+        (System.nanoTime() - t0) / (double) n, (allocated() - b0) / (double) n);
+    t0 = System.nanoTime();
+    b0 = allocated();
+    sink += missed(cache, distinct, n);
+    System.out.printf(
+        "cache miss:      %.0f ns/op, %.1f B/op (%d-char statements)%n",
+        (System.nanoTime() - t0) / (double) n, (allocated() - b0) / (double) n,
+        distinct[5000].length());
     t0 = System.nanoTime();
     sink += masked(n);
     System.out.printf("mask(.., 1000):  %.0f ns/op%n", (System.nanoTime() - t0) / (double) n);
@@ -83,6 +101,19 @@ public final class ClassifierThroughput {
       sink += cache.get(TYPICAL).table().length();
     }
     return sink;
+  }
+
+  private static long missed(SqlInfoCache cache, String[] distinct, long n) {
+    long sink = 0;
+    for (long i = 0; i < n; i++) {
+      sink += cache.get(distinct[(int) (i % distinct.length)]).table().length();
+    }
+    return sink;
+  }
+
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getThreadAllocatedBytes(Thread.currentThread().getId());
   }
 
   private static long huge(String sql, int n) {
