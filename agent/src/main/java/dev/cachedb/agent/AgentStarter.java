@@ -79,17 +79,22 @@ final class AgentStarter {
       BootstrapJar.install(inst, agentJar());
     }
     List<InstrumentationModule> modules = enabled(Instrumentations.all(), config);
+    Runnable warmUp = () -> { };
     if (!modules.isEmpty()) {
       AgentContext context = new AgentContext(config, registry);
       for (InstrumentationModule m : modules) {
         m.start(context);
       }
       ForcedFailures.installIfAsked(); // test-only switch, off unless a test sets it
-      InstrumentationInstaller.install(
+      warmUp = InstrumentationInstaller.install(
           inst, config, modules, agentMetrics::transformFailed, attached);
     }
 
-    Thread serve = new Thread(() -> serve(config, registry), "cachedb-agent-start");
+    Runnable instrumentationWarmUp = warmUp;
+    Thread serve = new Thread(() -> {
+      instrumentationWarmUp.run();
+      serve(config, registry);
+    }, "cachedb-agent-start");
     serve.setDaemon(true);
     serve.start();
   }

@@ -8,6 +8,8 @@ import dev.cachedb.agent.config.AgentConfig;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.ClassFileTransformer;
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -36,11 +38,49 @@ public final class InstrumentationInstaller {
   /**
    * Installs the given modules, which the caller has already filtered to the enabled ones.
    * {@code attached}: started by attach into a running JVM, whose loaded classes are then
-   * retransformed; at {@code -javaagent:} start there are none of interest.
+   * retransformed; at {@code -javaagent:} start there are none of interest. Returns the warm-up
+   * to run off the application's startup path (nothing to do after an attach).
    */
-  public static void install(
+  public static Runnable install(
       Instrumentation inst, AgentConfig config, List<InstrumentationModule> modules,
       Runnable onTransformFailure, boolean attached) {
+    List<TransformGate.Candidate> candidates = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        candidates.add(new TransformGate.Candidate(loaders, type.typeMatcher()));
+      }
+    }
+    if (attached) {
+      // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
+      inst.addTransformer(ClassBytes.CAPTURE, true);
+      builder(config, modules, candidates, onTransformFailure, true).installOn(inst);
+      return () -> { };
+    }
+    TransformGate gate = new TransformGate(ignoredTypes(), candidates,
+        () -> build(config, modules, candidates, onTransformFailure));
+    // Retransformation-capable: another agent (OpenTelemetry's) may retransform a class later,
+    // and only such a transformer is asked again then.
+    inst.addTransformer(gate, true);
+    return gate::warmUp;
+  }
+
+  /** Byte Buddy's transformer, built when the gate first lets a class through. */
+  private static ClassFileTransformer build(
+      AgentConfig config, List<InstrumentationModule> modules,
+      List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
+    try {
+      return builder(config, modules, candidates, onTransformFailure, false).makeRaw();
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.error("cannot instrument, the application runs on without it: "
+          + AgentLog.describe(e));
+      return (loader, name, redefined, domain, bytes) -> null;
+    }
+  }
+
+  private static AgentBuilder builder(
+      AgentConfig config, List<InstrumentationModule> modules,
+      List<TransformGate.Candidate> candidates, Runnable onTransformFailure, boolean attached) {
     AgentLog.Level failureLevel =
         config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG;
     AgentBuilder builder =
@@ -52,9 +92,6 @@ public final class InstrumentationInstaller {
                     .with(TypeValidation.DISABLED)
                     .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
-            // Retransformation stays on at premain too: another agent (OpenTelemetry's) may
-            // retransform a class later, and only a retransformation-capable transformer is
-            // asked again then.
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(attached
                 ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE
@@ -66,21 +103,16 @@ public final class InstrumentationInstaller {
             .ignore(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader())
             .or(ignoredTypes());
 
-    ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
+    int i = 0;
     for (InstrumentationModule module : modules) {
-      ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
-        AgentBuilder.Transformer.ForAdvice advice =
-            new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
-        AdviceCollector collector = new AdviceCollector(advice);
-        type.transform(collector);
-        builder = builder.type(type.typeMatcher(), loaders)
-            .transform(collector.result());
+        TransformGate.Candidate c = candidates.get(i++);
+        CachedAdvice advice = new CachedAdvice();
+        type.transform(advice::add);
+        builder = builder.type(c.types, c.loaders).transform(advice);
       }
     }
-    // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
-    inst.addTransformer(ClassBytes.CAPTURE, true);
-    builder.installOn(inst);
+    return builder;
   }
 
   /**
@@ -107,25 +139,5 @@ public final class InstrumentationInstaller {
         // JDK dynamic proxies have no class file to describe; the statement or connection
         // behind a proxy is instrumented itself.
         .or(nameContains("$Proxy"));
-  }
-
-  /** Accumulates one type's advice declarations into a single Byte Buddy transformer. */
-  private static final class AdviceCollector implements AdviceTarget {
-    private AgentBuilder.Transformer.ForAdvice advice;
-
-    AdviceCollector(AgentBuilder.Transformer.ForAdvice advice) {
-      this.advice = advice;
-    }
-
-    @Override
-    public void applyAdvice(
-        ElementMatcher<? super net.bytebuddy.description.method.MethodDescription> methods,
-        String adviceClassName) {
-      advice = advice.advice(methods, adviceClassName);
-    }
-
-    AgentBuilder.Transformer result() {
-      return advice;
-    }
   }
 }

@@ -40,12 +40,12 @@ class SuperTypeIndexTest {
 
   @Test
   void unreadableBytesLeaveTheAnswerToByteBuddy() {
-    assertThat(index.matches(loader, "a/B", new byte[] {1, 2, 3})).isNull();
+    assertThat(index.matches(loader, "a/B", new ClassBytes.Entry(loader, "a/B", new byte[] {1, 2, 3}))).isNull();
   }
 
   private boolean matches(Class<?> c) throws IOException {
     String internal = c.getName().replace('.', '/');
-    return index.matches(loader, internal, bytes(internal));
+    return index.matches(loader, internal, new ClassBytes.Entry(loader, internal, bytes(internal)));
   }
 
   private byte[] bytes(String internal) throws IOException {
