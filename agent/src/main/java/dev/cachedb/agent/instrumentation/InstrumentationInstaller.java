@@ -20,16 +20,18 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Turns the enabled {@link InstrumentationModule}s into one Byte Buddy {@link AgentBuilder} and
- * installs it. Retransformation is on so that, when the agent is attached to a running JVM, the
- * library classes already loaded are instrumented too; advice is inlined and adds no members, so
- * retransformation is allowed to change those classes.
+ * Turns the enabled {@link InstrumentationModule}s into one Byte Buddy {@link AgentBuilder}.
+ * Retransformation is on so that, when the agent is attached to a running JVM, the library classes
+ * already loaded are instrumented too; advice is inlined and adds no members, so retransformation
+ * is allowed to change those classes.
  *
- * <p>Startup cost is paid per class the JVM loads, so every test that runs for all of them is
- * by name or by loader (both free with Byte Buddy's lazy type descriptions); only the JDBC
- * super-type walk reads class files. At {@code -javaagent:} start no library class is loaded yet,
- * so the scan of loaded classes for retransformation is skipped (measured: several hundred ms of
- * CPU on the test-app, spent describing the JDK's classes).
+ * <p>Startup cost is paid per class the JVM loads. At {@code -javaagent:} start the only
+ * transformer is a {@link TransformGate}: it answers "could this class match" from the loader, the
+ * name and the class-file header, and builds Byte Buddy's transformer only when the first class
+ * passes (or earlier, on the agent's start thread, as a warm-up). No library class is loaded yet
+ * then, so the scan of loaded classes for retransformation is skipped (measured: several hundred
+ * ms of CPU on the test-app, spent describing the JDK's classes). On attach, Byte Buddy's
+ * transformer is installed directly and retransforms what is loaded.
  */
 public final class InstrumentationInstaller {
 
@@ -48,17 +50,17 @@ public final class InstrumentationInstaller {
     for (InstrumentationModule module : modules) {
       ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
       for (TypeInstrumentation type : module.typeInstrumentations()) {
-        candidates.add(new TransformGate.Candidate(loaders, type.typeMatcher()));
+        candidates.add(new TransformGate.Candidate(loaders, type.typeMatcher(), type));
       }
     }
     if (attached) {
       // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
       inst.addTransformer(ClassBytes.CAPTURE, true);
-      builder(config, modules, candidates, onTransformFailure, true).installOn(inst);
+      builder(config, candidates, onTransformFailure, true).installOn(inst);
       return () -> { };
     }
     TransformGate gate = new TransformGate(ignoredTypes(), candidates,
-        () -> build(config, modules, candidates, onTransformFailure));
+        () -> build(config, candidates, onTransformFailure));
     // Retransformation-capable: another agent (OpenTelemetry's) may retransform a class later,
     // and only such a transformer is asked again then.
     inst.addTransformer(gate, true);
@@ -67,10 +69,9 @@ public final class InstrumentationInstaller {
 
   /** Byte Buddy's transformer, built when the gate first lets a class through. */
   private static ClassFileTransformer build(
-      AgentConfig config, List<InstrumentationModule> modules,
-      List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
+      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
     try {
-      return builder(config, modules, candidates, onTransformFailure, false).makeRaw();
+      return builder(config, candidates, onTransformFailure, false).makeRaw();
     } catch (RuntimeException | LinkageError e) {
       AgentLog.error("cannot instrument, the application runs on without it: "
           + AgentLog.describe(e));
@@ -79,8 +80,8 @@ public final class InstrumentationInstaller {
   }
 
   private static AgentBuilder builder(
-      AgentConfig config, List<InstrumentationModule> modules,
-      List<TransformGate.Candidate> candidates, Runnable onTransformFailure, boolean attached) {
+      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure,
+      boolean attached) {
     AgentLog.Level failureLevel =
         config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG;
     AgentBuilder builder =
@@ -103,14 +104,10 @@ public final class InstrumentationInstaller {
             .ignore(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader())
             .or(ignoredTypes());
 
-    int i = 0;
-    for (InstrumentationModule module : modules) {
-      for (TypeInstrumentation type : module.typeInstrumentations()) {
-        TransformGate.Candidate c = candidates.get(i++);
-        CachedAdvice advice = new CachedAdvice();
-        type.transform(advice::add);
-        builder = builder.type(c.types, c.loaders).transform(advice);
-      }
+    for (TransformGate.Candidate c : candidates) {
+      CachedAdvice advice = new CachedAdvice();
+      c.instrumentation.transform(advice::add);
+      builder = builder.type(c.types, c.loaders).transform(advice);
     }
     return builder;
   }

@@ -24,14 +24,17 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class TransformGate implements ClassFileTransformer {
 
-  /** One type instrumentation's pre-test: its module's loader test and its type matcher. */
+  /** One type instrumentation with its module's loader test and its type matcher. */
   static final class Candidate {
     final ElementMatcher<ClassLoader> loaders;
     final ElementMatcher<TypeDescription> types;
+    final TypeInstrumentation instrumentation;
 
-    Candidate(ElementMatcher<ClassLoader> loaders, ElementMatcher<TypeDescription> types) {
+    Candidate(ElementMatcher<ClassLoader> loaders, ElementMatcher<TypeDescription> types,
+        TypeInstrumentation instrumentation) {
       this.loaders = loaders;
       this.types = types;
+      this.instrumentation = instrumentation;
     }
   }
 

@@ -102,7 +102,7 @@ class TransformGateTest {
 
   private static TransformGate.Candidate candidate(
       ElementMatcher<ClassLoader> loaders, ElementMatcher<TypeDescription> types) {
-    return new TransformGate.Candidate(loaders, types);
+    return new TransformGate.Candidate(loaders, types, null);
   }
 
   private ClassFileTransformer byteBuddy() {
