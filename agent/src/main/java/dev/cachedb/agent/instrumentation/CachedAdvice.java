@@ -35,7 +35,14 @@ final class CachedAdvice implements AgentBuilder.Transformer {
   private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
   private final List<String> adviceClasses = new ArrayList<>();
 
-  void add(ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
+  /** The advice {@code type} declares. */
+  static CachedAdvice of(TypeInstrumentation type) {
+    CachedAdvice advice = new CachedAdvice();
+    type.transform(advice::add);
+    return advice;
+  }
+
+  private void add(ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
     methods.add(methodMatcher);
     adviceClasses.add(adviceClassName);
     DECLARED.add(adviceClassName);

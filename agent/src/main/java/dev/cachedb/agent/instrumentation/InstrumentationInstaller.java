@@ -20,18 +20,16 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Turns the enabled {@link InstrumentationModule}s into one Byte Buddy {@link AgentBuilder}.
- * Retransformation is on so that, when the agent is attached to a running JVM, the library classes
- * already loaded are instrumented too; advice is inlined and adds no members, so retransformation
- * is allowed to change those classes.
+ * Installs the enabled {@link InstrumentationModule}s. Every transformer is retransformation-capable
+ * and advice is inlined without adding members, so a retransformation (ours after an attach,
+ * another agent's later) may change those classes.
  *
  * <p>Startup cost is paid per class the JVM loads. At {@code -javaagent:} start the only
  * transformer is a {@link TransformGate}: it answers "could this class match" from the loader, the
- * name and the class-file header, and builds Byte Buddy's transformer only when the first class
- * passes (or earlier, on the agent's start thread, as a warm-up). No library class is loaded yet
- * then, so the scan of loaded classes for retransformation is skipped (measured: several hundred
- * ms of CPU on the test-app, spent describing the JDK's classes). On attach, Byte Buddy's
- * transformer is installed directly and retransforms what is loaded.
+ * name and the class-file header, and hands the few classes that pass to a {@link DirectWeaver},
+ * built for the first of them (or earlier, on the agent's start thread, as a warm-up). No library
+ * class is loaded yet then, so there is nothing to retransform. After an attach, Byte Buddy's
+ * {@link AgentBuilder} is installed instead: it also retransforms the classes already loaded.
  */
 public final class InstrumentationInstaller {
 
@@ -56,7 +54,7 @@ public final class InstrumentationInstaller {
     if (attached) {
       // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
       inst.addTransformer(ClassBytes.CAPTURE, true);
-      builder(config, candidates, onTransformFailure, true).installOn(inst);
+      builder(config, candidates, onTransformFailure).installOn(inst);
       return () -> { };
     }
     TransformGate gate = new TransformGate(ignoredTypes(), candidates,
@@ -67,11 +65,11 @@ public final class InstrumentationInstaller {
     return gate::warmUp;
   }
 
-  /** Byte Buddy's transformer, built when the gate first lets a class through. */
+  /** The weaver, built when the gate first lets a class through (or by the warm-up). */
   private static ClassFileTransformer build(
       AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
     try {
-      return builder(config, candidates, onTransformFailure, false).makeRaw();
+      return new DirectWeaver(candidates, failures(config, onTransformFailure));
     } catch (RuntimeException | LinkageError e) {
       AgentLog.error("cannot instrument, the application runs on without it: "
           + AgentLog.describe(e));
@@ -79,11 +77,15 @@ public final class InstrumentationInstaller {
     }
   }
 
+  private static TransformFailures failures(AgentConfig config, Runnable onTransformFailure) {
+    return new TransformFailures(
+        config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG,
+        onTransformFailure);
+  }
+
+  /** After an attach: Byte Buddy's agent builder, which also retransforms the loaded classes. */
   private static AgentBuilder builder(
-      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure,
-      boolean attached) {
-    AgentLog.Level failureLevel =
-        config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG;
+      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
     AgentBuilder builder =
         // Declared methods only: advice wraps methods a type declares, and resolving the full
         // method graph would need every super type's class file, which another agent's
@@ -94,20 +96,16 @@ public final class InstrumentationInstaller {
                     .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(attached
-                ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE
-                : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit())
+            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-            .with(new TransformFailures(failureLevel, onTransformFailure))
+            .with(failures(config, onTransformFailure))
             // The loader test first: it rejects every JDK class without looking at its name.
             .ignore(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader())
             .or(ignoredTypes());
 
     for (TransformGate.Candidate c : candidates) {
-      CachedAdvice advice = new CachedAdvice();
-      c.instrumentation.transform(advice::add);
-      builder = builder.type(c.types, c.loaders).transform(advice);
+      builder = builder.type(c.types, c.loaders).transform(CachedAdvice.of(c.instrumentation));
     }
     return builder;
   }
