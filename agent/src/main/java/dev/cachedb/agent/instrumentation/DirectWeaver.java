@@ -25,7 +25,8 @@ final class DirectWeaver implements ClassFileTransformer {
   private final TransformGate.Candidate[] candidates;
   private final CachedAdvice[] advice;
   private final TransformFailures failures;
-  private final ByteBuddy byteBuddy =
+  /** Shared with {@link WarmUp}, so that it warms exactly this configuration. */
+  static final ByteBuddy BYTE_BUDDY =
       new ByteBuddy()
           .with(TypeValidation.DISABLED)
           // Declared methods only, as in the agent builder (see InstrumentationInstaller).
@@ -56,7 +57,7 @@ final class DirectWeaver implements ClassFileTransformer {
       for (int i = 0; i < candidates.length; i++) {
         if (candidates[i].loaders.matches(loader) && candidates[i].types.matches(type)) {
           if (builder == null) {
-            builder = byteBuddy.decorate(type, locator);
+            builder = BYTE_BUDDY.decorate(type, locator);
           }
           builder = advice[i].transform(builder, type, loader, null, domain);
         }

@@ -11,16 +11,16 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The agent's only transformer at {@code -javaagent:} start: it decides from the loader, the name
  * and the class-file header whether a class could match any type instrumentation, and hands only
- * those to Byte Buddy. Every other class (all but a few dozen in an application) costs a few
- * comparisons here instead of Byte Buddy's per-class machinery (a type pool, a class-file locator,
- * a lazy description, the listeners), and Byte Buddy's transformer is built on the first class
- * that could match, so an application without any library we instrument never loads it.
+ * those to the weaver ({@link DirectWeaver}). Every other class (all but a few dozen in an
+ * application) costs a few comparisons here instead of Byte Buddy's per-class machinery (a type
+ * pool, a class-file locator, a lazy description, the listeners). The weaver is built for the
+ * first class that could match, or earlier by {@link #warmUp()}.
  *
  * <p>The type matchers are asked here of a description made from the header only: name,
  * modifiers, super class and interface names, none of them resolvable further. A matcher that
  * needs more (annotations, methods, the super types' own super types) must read the class bytes
  * itself (see {@link ClassBytes}, {@link SafeSuperTypes}); one that throws here lets the class
- * through, so Byte Buddy decides with the full description.
+ * through, and the weaver decides with the full description.
  */
 final class TransformGate implements ClassFileTransformer {
 
@@ -38,7 +38,7 @@ final class TransformGate implements ClassFileTransformer {
     }
   }
 
-  /** Builds Byte Buddy's transformer: called once, for the first class that could match. */
+  /** Builds the weaver: called once, for the first class that could match or by the warm-up. */
   interface Target {
     ClassFileTransformer build();
   }
@@ -46,7 +46,7 @@ final class TransformGate implements ClassFileTransformer {
   private final ElementMatcher<TypeDescription> ignored;
   private final Candidate[] candidates;
   private final Target target;
-  private volatile ClassFileTransformer byteBuddy;
+  private volatile ClassFileTransformer weaver;
 
   TransformGate(ElementMatcher<TypeDescription> ignored, List<Candidate> candidates, Target target) {
     this.ignored = ignored;
@@ -62,7 +62,7 @@ final class TransformGate implements ClassFileTransformer {
     if (entry == null || !couldMatch(loader) || !couldMatch(loader, entry)) {
       return null;
     }
-    return byteBuddy().transform(loader, internalName, redefined, domain, bytes);
+    return weaver().transform(loader, internalName, redefined, domain, bytes);
   }
 
   /** Whether any module applies in this loader (the answers are cached per loader). */
@@ -80,7 +80,7 @@ final class TransformGate implements ClassFileTransformer {
     try {
       header = entry.header();
     } catch (RuntimeException unreadable) {
-      return true; // e.g. a class-file version newer than our ASM: let Byte Buddy decide
+      return true; // e.g. a class-file version newer than our ASM: the weaver decides
     }
     if (ignored.matches(header)) {
       return false;
@@ -98,12 +98,13 @@ final class TransformGate implements ClassFileTransformer {
   }
 
   /**
-   * Builds Byte Buddy's transformer and weaves a sample, on the agent's start thread, so that the
-   * application's first library class finds both done (or waits for them, never builds twice).
+   * Builds the weaver, reads the advice classes and weaves a sample, on the agent's start thread,
+   * so that the application's first library class finds that done (or waits for it, never builds
+   * twice).
    */
   void warmUp() {
     try {
-      byteBuddy();
+      weaver();
       CachedAdvice.resolveAll();
       WarmUp.weaveSample();
     } catch (RuntimeException | LinkageError e) {
@@ -111,14 +112,14 @@ final class TransformGate implements ClassFileTransformer {
     }
   }
 
-  private ClassFileTransformer byteBuddy() {
-    ClassFileTransformer t = byteBuddy;
+  private ClassFileTransformer weaver() {
+    ClassFileTransformer t = weaver;
     if (t == null) {
       synchronized (this) {
-        t = byteBuddy;
+        t = weaver;
         if (t == null) {
           t = target.build();
-          byteBuddy = t;
+          weaver = t;
         }
       }
     }

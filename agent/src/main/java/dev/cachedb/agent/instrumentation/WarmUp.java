@@ -2,17 +2,14 @@ package dev.cachedb.agent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Weaves advice into a class of our own, in memory, on the agent's start thread. Byte Buddy's
- * first transformation loads several hundred of its classes and runs their code cold; done here,
+ * Weaves advice into a class of our own, in memory, on the agent's start thread. The first weave
+ * loads several hundred of Byte Buddy's classes and runs their code cold; done here,
  * off the application's startup path and in parallel with it, the application's first library
  * class is woven by warm code instead. The woven bytes are thrown away; nothing is defined.
  */
@@ -22,9 +19,7 @@ final class WarmUp {
   static void weaveSample() {
     ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(WarmUp.class.getClassLoader());
     TypePool pool = TypePool.Default.of(locator);
-    new ByteBuddy()
-        .with(TypeValidation.DISABLED)
-        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+    DirectWeaver.BYTE_BUDDY
         .decorate(pool.describe(WarmUp.class.getName() + "$Sample").resolve(), locator)
         .visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(named("run"),
             Advice.to(pool.describe(WarmUp.class.getName() + "$SampleAdvice").resolve(), locator)))
