@@ -82,17 +82,24 @@ final class AgentStarter {
     }
     AgentLoop loop = new AgentLoop();
     List<InstrumentationModule> modules = enabled(Instrumentations.all(), config);
+    Runnable warmUp = () -> { };
     if (!modules.isEmpty()) {
       AgentContext context = new AgentContext(config, registry, loop);
       for (InstrumentationModule m : modules) {
         m.start(context);
       }
       ForcedFailures.installIfAsked(); // test-only switch, off unless a test sets it
-      InstrumentationInstaller.install(
+      warmUp = InstrumentationInstaller.install(
           inst, config, modules, agentMetrics::transformFailed, attached);
     }
 
-    loop.schedule(now -> serve(config, registry, loop)); // here: the thread is created from premain
+    Runnable instrumentationWarmUp = warmUp;
+    // here: the thread is created from premain. The warm-up first: it readies the weaver before
+    // the application's first JDBC or Redis class needs it, off the application's threads.
+    loop.schedule(now -> {
+      instrumentationWarmUp.run();
+      return serve(config, registry, loop);
+    });
   }
 
   /** Registers the JVM metrics and starts the endpoint; runs once, on the loop thread. */

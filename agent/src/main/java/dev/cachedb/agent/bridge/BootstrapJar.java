@@ -29,13 +29,31 @@ public final class BootstrapJar {
   private BootstrapJar() {}
 
   public static void install(Instrumentation inst, File agentJar) throws IOException {
-    File tmp = File.createTempFile("cachedb-agent-bootstrap-", ".jar");
+    File tmp = newTempFile();
     tmp.deleteOnExit();
     int copied = copyBootstrapClasses(agentJar, tmp);
     if (copied == 0) {
       throw new IOException("no bootstrap classes found in " + agentJar);
     }
     inst.appendToBootstrapClassLoaderSearch(new JarFile(tmp));
+  }
+
+  /**
+   * A new, empty file of our own in the temporary directory. Not {@code File.createTempFile}: its
+   * random name comes from a {@code SecureRandom}, whose setup (security providers, seeding)
+   * cost the application's start tens of milliseconds. {@code createNewFile} is atomic, so a
+   * name taken by another process (or planted there) is never reused: the next one is tried.
+   */
+  static File newTempFile() throws IOException {
+    File dir = new File(System.getProperty("java.io.tmpdir"));
+    long stamp = System.nanoTime();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      File f = new File(dir, "cachedb-agent-bootstrap-" + Long.toHexString(stamp + attempt) + ".jar");
+      if (f.createNewFile()) {
+        return f;
+      }
+    }
+    throw new IOException("cannot create a temporary file in " + dir);
   }
 
   /** Copies every class under the bootstrap package from {@code source} to a new jar. */

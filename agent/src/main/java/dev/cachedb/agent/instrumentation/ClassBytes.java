@@ -3,6 +3,8 @@ package dev.cachedb.agent.instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.ref.WeakReference;
 import java.security.ProtectionDomain;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * Remembers, per thread, the class file the JVM is about to define, so that a type matcher can
@@ -23,12 +25,19 @@ final class ClassBytes implements ClassFileTransformer {
   public byte[] transform(
       ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
       byte[] bytes) {
+    capture(loader, internalName, bytes);
+    return null;
+  }
+
+  /** Remembers the class being defined on this thread and returns it; null for none to match. */
+  static Entry capture(ClassLoader loader, String internalName, byte[] bytes) {
     if (loader == null || internalName == null || bytes == null) {
       CURRENT.remove(); // the bootstrap loader's classes are never matched
-    } else {
-      CURRENT.set(new Entry(loader, internalName, bytes));
+      return null;
     }
-    return null;
+    Entry e = new Entry(loader, internalName, bytes);
+    CURRENT.set(e);
+    return e;
   }
 
   /** The class being defined on this thread if its name is {@code binaryName}, else null. */
@@ -57,11 +66,29 @@ final class ClassBytes implements ClassFileTransformer {
     final WeakReference<ClassLoader> loader;
     final String internalName;
     final byte[] bytes;
+    private ClassReader reader;
+    private TypeDescription header;
 
     Entry(ClassLoader loader, String internalName, byte[] bytes) {
       this.loader = new WeakReference<ClassLoader>(loader);
       this.internalName = internalName;
       this.bytes = bytes;
+    }
+
+    /** The class file's header, read once (constant pool offsets only). Throws if unreadable. */
+    ClassReader reader() {
+      if (reader == null) {
+        reader = new ClassReader(bytes);
+      }
+      return reader;
+    }
+
+    /** A description from the header only; see {@link TransformGate}. Throws if unreadable. */
+    TypeDescription header() {
+      if (header == null) {
+        header = TransformGate.describe(reader());
+      }
+      return header;
     }
   }
 }

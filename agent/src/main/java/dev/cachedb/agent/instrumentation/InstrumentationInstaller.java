@@ -8,6 +8,8 @@ import dev.cachedb.agent.config.AgentConfig;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.ClassFileTransformer;
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -18,16 +20,16 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Turns the enabled {@link InstrumentationModule}s into one Byte Buddy {@link AgentBuilder} and
- * installs it. Retransformation is on so that, when the agent is attached to a running JVM, the
- * library classes already loaded are instrumented too; advice is inlined and adds no members, so
- * retransformation is allowed to change those classes.
+ * Installs the enabled {@link InstrumentationModule}s. Every transformer is retransformation-capable
+ * and advice is inlined without adding members, so a retransformation (ours after an attach,
+ * another agent's later) may change those classes.
  *
- * <p>Startup cost is paid per class the JVM loads, so every test that runs for all of them is
- * by name or by loader (both free with Byte Buddy's lazy type descriptions); only the JDBC
- * super-type walk reads class files. At {@code -javaagent:} start no library class is loaded yet,
- * so the scan of loaded classes for retransformation is skipped (measured: several hundred ms of
- * CPU on the test-app, spent describing the JDK's classes).
+ * <p>Startup cost is paid per class the JVM loads. At {@code -javaagent:} start the only
+ * transformer is a {@link TransformGate}: it answers "could this class match" from the loader, the
+ * name and the class-file header, and hands the few classes that pass to a {@link DirectWeaver},
+ * built for the first of them (or earlier, on the agent's thread (`cachedb-agent`) before it starts the endpoint, as a warm-up). No library
+ * class is loaded yet then, so there is nothing to retransform. After an attach, Byte Buddy's
+ * {@link AgentBuilder} is installed instead: it also retransforms the classes already loaded.
  */
 public final class InstrumentationInstaller {
 
@@ -36,13 +38,54 @@ public final class InstrumentationInstaller {
   /**
    * Installs the given modules, which the caller has already filtered to the enabled ones.
    * {@code attached}: started by attach into a running JVM, whose loaded classes are then
-   * retransformed; at {@code -javaagent:} start there are none of interest.
+   * retransformed; at {@code -javaagent:} start there are none of interest. Returns the warm-up
+   * to run off the application's startup path (nothing to do after an attach).
    */
-  public static void install(
+  public static Runnable install(
       Instrumentation inst, AgentConfig config, List<InstrumentationModule> modules,
       Runnable onTransformFailure, boolean attached) {
-    AgentLog.Level failureLevel =
-        config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG;
+    List<TransformGate.Candidate> candidates = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        candidates.add(new TransformGate.Candidate(loaders, type.typeMatcher(), type));
+      }
+    }
+    if (attached) {
+      // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
+      inst.addTransformer(ClassBytes.CAPTURE, true);
+      builder(config, candidates, onTransformFailure).installOn(inst);
+      return () -> { };
+    }
+    TransformGate gate = new TransformGate(ignoredTypes(), candidates,
+        () -> build(config, candidates, onTransformFailure));
+    // Retransformation-capable: another agent (OpenTelemetry's) may retransform a class later,
+    // and only such a transformer is asked again then.
+    inst.addTransformer(gate, true);
+    return gate::warmUp;
+  }
+
+  /** The weaver, built when the gate first lets a class through (or by the warm-up). */
+  private static ClassFileTransformer build(
+      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
+    try {
+      return new DirectWeaver(candidates, failures(config, onTransformFailure));
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.error("cannot instrument, the application runs on without it: "
+          + AgentLog.describe(e));
+      return (loader, name, redefined, domain, bytes) -> null;
+    }
+  }
+
+  private static TransformFailures failures(AgentConfig config, Runnable onTransformFailure) {
+    return new TransformFailures(
+        config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG,
+        onTransformFailure);
+  }
+
+  /** After an attach: Byte Buddy's agent builder, which also retransforms the loaded classes. */
+  private static AgentBuilder builder(
+      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
     disableNexus();
     AgentBuilder builder =
         // Declared methods only: advice wraps methods a type declares, and resolving the full
@@ -53,35 +96,19 @@ public final class InstrumentationInstaller {
                     .with(TypeValidation.DISABLED)
                     .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
-            // Retransformation stays on at premain too: another agent (OpenTelemetry's) may
-            // retransform a class later, and only a retransformation-capable transformer is
-            // asked again then.
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(attached
-                ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE
-                : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit())
+            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-            .with(new TransformFailures(failureLevel, onTransformFailure))
+            .with(failures(config, onTransformFailure))
             // The loader test first: it rejects every JDK class without looking at its name.
             .ignore(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader())
             .or(ignoredTypes());
 
-    ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
-    for (InstrumentationModule module : modules) {
-      ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
-      for (TypeInstrumentation type : module.typeInstrumentations()) {
-        AgentBuilder.Transformer.ForAdvice advice =
-            new AgentBuilder.Transformer.ForAdvice().include(agentLoader);
-        AdviceCollector collector = new AdviceCollector(advice);
-        type.transform(collector);
-        builder = builder.type(type.typeMatcher(), loaders)
-            .transform(collector.result());
-      }
+    for (TransformGate.Candidate c : candidates) {
+      builder = builder.type(c.types, c.loaders).transform(CachedAdvice.of(c.instrumentation));
     }
-    // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
-    inst.addTransformer(ClassBytes.CAPTURE, true);
-    builder.installOn(inst);
+    return builder;
   }
 
   /**
@@ -126,25 +153,5 @@ public final class InstrumentationInstaller {
         // JDK dynamic proxies have no class file to describe; the statement or connection
         // behind a proxy is instrumented itself.
         .or(nameContains("$Proxy"));
-  }
-
-  /** Accumulates one type's advice declarations into a single Byte Buddy transformer. */
-  private static final class AdviceCollector implements AdviceTarget {
-    private AgentBuilder.Transformer.ForAdvice advice;
-
-    AdviceCollector(AgentBuilder.Transformer.ForAdvice advice) {
-      this.advice = advice;
-    }
-
-    @Override
-    public void applyAdvice(
-        ElementMatcher<? super net.bytebuddy.description.method.MethodDescription> methods,
-        String adviceClassName) {
-      advice = advice.advice(methods, adviceClassName);
-    }
-
-    AgentBuilder.Transformer result() {
-      return advice;
-    }
   }
 }

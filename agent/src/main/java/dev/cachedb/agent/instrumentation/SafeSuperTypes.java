@@ -46,7 +46,7 @@ public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
     ClassBytes.Entry loading = ClassBytes.current(type.getName());
     ClassLoader loader = loading == null ? null : loading.loader.get();
     if (loader != null) {
-      Boolean answer = index.matches(loader, loading.internalName, loading.bytes);
+      Boolean answer = index.matches(loader, loading.internalName, loading);
       if (answer != null) {
         return answer;
       }

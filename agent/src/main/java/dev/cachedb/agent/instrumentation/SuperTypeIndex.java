@@ -36,11 +36,11 @@ final class SuperTypeIndex {
     this.ownPackage = target.substring(0, target.lastIndexOf('/') + 1);
   }
 
-  /** The answer for the class in {@code bytes}, defined by {@code loader}; null if unreadable. */
-  Boolean matches(ClassLoader loader, String internalName, byte[] bytes) {
+  /** The answer for the class in {@code entry}, defined by {@code loader}; null if unreadable. */
+  Boolean matches(ClassLoader loader, String internalName, ClassBytes.Entry entry) {
     ClassReader header;
     try {
-      header = new ClassReader(bytes);
+      header = entry.reader();
     } catch (RuntimeException unreadable) {
       return null; // e.g. a class file version newer than our ASM: let Byte Buddy decide
     }

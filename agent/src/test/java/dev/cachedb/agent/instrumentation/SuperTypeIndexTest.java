@@ -40,15 +40,18 @@ class SuperTypeIndexTest {
 
   @Test
   void unreadableBytesLeaveTheAnswerToByteBuddy() {
-    assertThat(index.matches(loader, "a/B", new byte[] {1, 2, 3})).isNull();
+    ClassBytes.Entry garbage = new ClassBytes.Entry(loader, "a/B", new byte[] {1, 2, 3});
+    assertThat(index.matches(loader, "a/B", garbage)).isNull();
   }
 
   private boolean matches(Class<?> c) throws IOException {
     String internal = c.getName().replace('.', '/');
-    return index.matches(loader, internal, bytes(internal));
+    return index.matches(
+        loader, internal, new ClassBytes.Entry(loader, internal, classFile(loader, internal)));
   }
 
-  private byte[] bytes(String internal) throws IOException {
+  /** The class file of {@code internal} as {@code loader} sees it. */
+  static byte[] classFile(ClassLoader loader, String internal) throws IOException {
     try (InputStream in = loader.getResourceAsStream(internal + ".class")) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[4096];

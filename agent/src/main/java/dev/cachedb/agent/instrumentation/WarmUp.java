@@ -1,0 +1,52 @@
+package dev.cachedb.agent.instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Weaves advice into a class of our own, in memory, on the agent's thread (`cachedb-agent`) before it starts the endpoint. The first weave
+ * loads several hundred of Byte Buddy's classes and runs their code cold; done here,
+ * off the application's startup path and in parallel with it, the application's first library
+ * class is woven by warm code instead. The woven bytes are thrown away; nothing is defined.
+ */
+final class WarmUp {
+  private WarmUp() {}
+
+  static void weaveSample() {
+    ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(WarmUp.class.getClassLoader());
+    TypePool pool = TypePool.Default.of(locator);
+    DirectWeaver.BYTE_BUDDY
+        .decorate(pool.describe(WarmUp.class.getName() + "$Sample").resolve(), locator)
+        .visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(named("run"),
+            Advice.to(pool.describe(WarmUp.class.getName() + "$SampleAdvice").resolve(), locator)))
+        .make()
+        .getBytes();
+  }
+
+  /** The woven class: a method with an argument and a result, like the library methods. */
+  static final class Sample {
+    int run(Object argument) {
+      return argument == null ? 0 : argument.hashCode();
+    }
+  }
+
+  /** Advice shaped like ours: suppressed exceptions, an enter value, the result at exit. */
+  static final class SampleAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static long enter(@Advice.Argument(0) Object argument) {
+      return System.nanoTime();
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter long start, @Advice.Return int result,
+        @Advice.Thrown Throwable thrown) {
+      if (thrown == null && result < 0) {
+        System.nanoTime();
+      }
+    }
+  }
+}

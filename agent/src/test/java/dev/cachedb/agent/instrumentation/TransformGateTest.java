@@ -1,0 +1,130 @@
+package dev.cachedb.agent.instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+import org.junit.jupiter.api.Test;
+
+class TransformGateTest {
+  abstract static class DriverStatement implements Statement {}
+
+  interface StatementLike extends Statement {}
+
+  abstract static class Unrelated extends ArrayList<String> {}
+
+  private static final byte[] CHANGED = {42};
+  private final ClassLoader loader = getClass().getClassLoader();
+  private final AtomicInteger builds = new AtomicInteger();
+  private final AtomicInteger calls = new AtomicInteger();
+
+  @Test
+  void onlyClassesThatCouldMatchReachByteBuddyWhichIsBuiltOnce() throws Exception {
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named(name(DriverStatement.class)));
+
+    assertThat(transform(gate, null, Unrelated.class)).isNull(); // the bootstrap loader
+    assertThat(transform(gate, loader, Unrelated.class)).isNull();
+    assertThat(builds).hasValue(0); // nothing could match yet: Byte Buddy not even built
+
+    assertThat(transform(gate, loader, DriverStatement.class)).isSameAs(CHANGED);
+    assertThat(transform(gate, loader, DriverStatement.class)).isSameAs(CHANGED);
+    assertThat(builds).hasValue(1);
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void aLoaderWithoutTheLibraryStopsEveryClass() throws Exception {
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>none(), named(name(DriverStatement.class)));
+    assertThat(transform(gate, loader, DriverStatement.class)).isNull();
+    assertThat(builds).hasValue(0);
+  }
+
+  @Test
+  void superTypesAndModifiersAreAnsweredFromTheHeader() throws Exception {
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>any(),
+        not(isInterface()).and(SafeSuperTypes.named("java.sql.Statement")));
+    assertThat(transform(gate, loader, DriverStatement.class)).isSameAs(CHANGED);
+    assertThat(transform(gate, loader, StatementLike.class)).isNull();
+    assertThat(transform(gate, loader, Unrelated.class)).isNull();
+  }
+
+  @Test
+  void ignoredNamesStopBeforeAnyMatcher() throws Exception {
+    TransformGate gate = new TransformGate(nameStartsWith(getClass().getName()),
+        Collections.singletonList(candidate(ElementMatchers.<ClassLoader>any(),
+            ElementMatchers.<TypeDescription>any())), this::byteBuddy);
+    assertThat(transform(gate, loader, DriverStatement.class)).isNull();
+  }
+
+  @Test
+  void aMatcherThatNeedsMoreThanTheHeaderLetsTheClassThrough() throws Exception {
+    ElementMatcher<TypeDescription> needsMethods = type -> {
+      throw new IllegalStateException("not in a header");
+    };
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), needsMethods);
+    assertThat(transform(gate, loader, Unrelated.class)).isSameAs(CHANGED);
+  }
+
+  @Test
+  void anUnreadableClassFileIsLeftToByteBuddy() throws Exception {
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named("never.Named"));
+    assertThat(gate.transform(loader, "a/B", null, null, new byte[] {1, 2, 3})).isSameAs(CHANGED);
+  }
+
+  @Test
+  void warmUpBuildsByteBuddyAndWeavesTheSample() {
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named("never.Named"));
+    gate.warmUp();
+    assertThat(builds).hasValue(1);
+    WarmUp.weaveSample(); // throws if the sample cannot be woven
+  }
+
+  private TransformGate gate(
+      ElementMatcher<ClassLoader> loaders, ElementMatcher<TypeDescription> types) {
+    return new TransformGate(named("never.Ignored"),
+        Arrays.asList(candidate(ElementMatchers.<ClassLoader>none(), named("never.Named")),
+            candidate(loaders, types)),
+        this::byteBuddy);
+  }
+
+  private static TransformGate.Candidate candidate(
+      ElementMatcher<ClassLoader> loaders, ElementMatcher<TypeDescription> types) {
+    return new TransformGate.Candidate(loaders, types, null);
+  }
+
+  private ClassFileTransformer byteBuddy() {
+    builds.incrementAndGet();
+    return new ClassFileTransformer() {
+      @Override
+      public byte[] transform(ClassLoader l, String n, Class<?> c, java.security.ProtectionDomain d,
+          byte[] b) {
+        calls.incrementAndGet();
+        return CHANGED;
+      }
+    };
+  }
+
+  private static byte[] transform(TransformGate gate, ClassLoader loader, Class<?> type)
+      throws IOException, IllegalClassFormatException {
+    String internal = type.getName().replace('.', '/');
+    byte[] bytes = SuperTypeIndexTest.classFile(type.getClassLoader(), internal);
+    return gate.transform(loader, internal, null, null, bytes);
+  }
+
+  private static String name(Class<?> type) {
+    return type.getName();
+  }
+}
