@@ -90,6 +90,16 @@ def one_run(variant, agent, otel, app, before=None):
             "threads": proc_status(p.pid, "Threads"),
         }
     finally:
+        stop(p)
+
+
+def stop(p):
+    # SIGTERM first: the test-app's shutdown hook stops the redis-server it started and the JVM
+    # deletes the agent's temporary bootstrap jar; SIGKILL would leave both behind.
+    p.terminate()
+    try:
+        p.wait(timeout=10)
+    except subprocess.TimeoutExpired:
         p.kill()
         p.wait()
 

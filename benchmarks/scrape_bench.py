@@ -76,8 +76,14 @@ class App:
                 time.sleep(0.05)
 
     def stop(self):
-        self.proc.kill()
-        self.proc.wait()
+        # SIGTERM first: the test-app's shutdown hook stops its redis-server and the JVM deletes
+        # the agent's temporary bootstrap jar; SIGKILL would leave both behind.
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def scrape(conn):
