@@ -7,7 +7,8 @@ import java.sql.Statement;
 
 /**
  * A HikariCP pool whose name (given by the test, Base64 so any character survives the command
- * line) is as hostile as a name can be; borrows once, prints "ready" and lingers with the pool open.
+ * line) is as hostile as a name can be; borrows once, waits for the pool to be full, prints
+ * "ready" and lingers with the pool open.
  *
  * <pre>
  * OddPoolNameApp JDBC_URL NAME_BASE64
@@ -26,6 +27,11 @@ public final class OddPoolNameApp {
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
       s.execute("SELECT 1");
+    }
+    // Hikari adds the second connection in the background: wait for it, so the test's scrape
+    // sees a full pool whenever it comes.
+    while (pool.getHikariPoolMXBean().getTotalConnections() < 2) {
+      Thread.sleep(10);
     }
     System.out.println("ready");
     System.out.flush();
