@@ -27,9 +27,10 @@ import net.bytebuddy.matcher.ElementMatchers;
  * <p>Startup cost is paid per class the JVM loads. At {@code -javaagent:} start the only
  * transformer is a {@link TransformGate}: it answers "could this class match" from the loader, the
  * name and the class-file header, and hands the few classes that pass to a {@link DirectWeaver},
- * built for the first of them (or earlier, on the agent's thread (`cachedb-agent`) before it starts the endpoint, as a warm-up). No library
- * class is loaded yet then, so there is nothing to retransform. After an attach, Byte Buddy's
- * {@link AgentBuilder} is installed instead: it also retransforms the classes already loaded.
+ * built for the first of them (or earlier, as a warm-up, on the agent's thread {@code
+ * cachedb-agent} before it starts the endpoint). No library class is loaded yet then, so there
+ * is nothing to retransform. After an attach, Byte Buddy's {@link AgentBuilder} is installed
+ * instead: it also retransforms the classes already loaded.
  */
 public final class InstrumentationInstaller {
 

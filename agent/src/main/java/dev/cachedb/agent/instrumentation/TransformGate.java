@@ -98,9 +98,9 @@ final class TransformGate implements ClassFileTransformer {
   }
 
   /**
-   * Builds the weaver, reads the advice classes and weaves a sample, on the agent's thread (`cachedb-agent`) before it starts the endpoint,
-   * so that the application's first library class finds that done (or waits for it, never builds
-   * twice).
+   * Builds the weaver, reads the advice classes and weaves a sample, on the agent's thread
+   * ({@code cachedb-agent}) before it starts the endpoint, so that the application's first library
+   * class finds that done (or waits for it, never builds twice).
    */
   void warmUp() {
     try {

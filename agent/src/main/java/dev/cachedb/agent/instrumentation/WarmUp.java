@@ -8,10 +8,11 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Weaves advice into a class of our own, in memory, on the agent's thread (`cachedb-agent`) before it starts the endpoint. The first weave
- * loads several hundred of Byte Buddy's classes and runs their code cold; done here,
- * off the application's startup path and in parallel with it, the application's first library
- * class is woven by warm code instead. The woven bytes are thrown away; nothing is defined.
+ * Weaves advice into a class of our own, in memory, on the agent's thread ({@code cachedb-agent})
+ * before it starts the endpoint. The first weave loads several hundred of Byte Buddy's classes
+ * and runs their code cold; done here, off the application's startup path and in parallel with
+ * it, the application's first library class is woven by warm code instead. The woven bytes are
+ * thrown away; nothing is defined.
  */
 final class WarmUp {
   private WarmUp() {}
