@@ -25,11 +25,16 @@ final class DirectWeaver implements ClassFileTransformer {
   private final TransformGate.Candidate[] candidates;
   private final CachedAdvice[] advice;
   private final TransformFailures failures;
-  /** Shared with {@link WarmUp}, so that it warms exactly this configuration. */
+  /**
+   * Shared with {@link WarmUp}, so that it warms exactly this configuration, and with the agent
+   * builder used after an attach.
+   */
   static final ByteBuddy BYTE_BUDDY =
       new ByteBuddy()
           .with(TypeValidation.DISABLED)
-          // Declared methods only, as in the agent builder (see InstrumentationInstaller).
+          // Declared methods only: advice wraps methods a type declares, and resolving the full
+          // method graph would need every super type's class file, which another agent's
+          // injected interfaces (OpenTelemetry's) do not have.
           .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
           .with(Implementation.Context.Disabled.Factory.INSTANCE);
 

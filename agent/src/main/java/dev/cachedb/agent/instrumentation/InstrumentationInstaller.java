@@ -11,11 +11,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
@@ -89,13 +86,8 @@ public final class InstrumentationInstaller {
       AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
     disableNexus();
     AgentBuilder builder =
-        // Declared methods only: advice wraps methods a type declares, and resolving the full
-        // method graph would need every super type's class file, which another agent's
-        // injected interfaces (OpenTelemetry's) do not have.
-        new AgentBuilder.Default(
-                new ByteBuddy()
-                    .with(TypeValidation.DISABLED)
-                    .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
+        // The direct weaver's Byte Buddy configuration, so both paths weave alike.
+        new AgentBuilder.Default(DirectWeaver.BYTE_BUDDY)
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
