@@ -6,31 +6,26 @@ import dev.cachedb.agent.config.ConfigException;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.config.ConfigParser;
 import dev.cachedb.agent.exporter.MetricsEndpoint;
-import dev.cachedb.agent.instrumentation.AgentContext;
-import dev.cachedb.agent.instrumentation.ForcedFailures;
 import dev.cachedb.agent.instrumentation.InstrumentationInstaller;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Instrumentations;
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.loop.AgentLoop;
-import dev.cachedb.agent.metrics.AgentMetrics;
-import dev.cachedb.agent.metrics.Histograms;
 import dev.cachedb.agent.metrics.JvmCollectors;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the agent, in this order: configuration (a bad one stops here), the registry, the
- * bootstrap bridge, the modules' recorders, then instrumentation, so that no advice runs before
- * the recorders it calls exist. The JVM metrics and the endpoint start last, as the first task of
- * the agent's one background thread ({@link AgentLoop}): they are not needed before the first
- * scrape, and on the startup path they cost the application about half a second (JMX beans, the
- * server's classes). A taken port then means no endpoint, one line on stderr, and the application
+ * Starts the agent, in this order: configuration (a bad one stops here), the bootstrap bridge,
+ * the instrumentation's gate. The registry and the modules' recorders ({@link AgentRuntime}), the
+ * weaver's warm-up, the JVM metrics and the endpoint follow on the agent's one background thread
+ * ({@link AgentLoop}), off the application's startup path; no advice runs before the recorders
+ * it calls exist, because the weaver waits for them. The JVM metrics and the endpoint are not
+ * needed before the first scrape, and on the startup path they cost the application about half
+ * a second (JMX beans, the server's classes). A taken port then means no endpoint, one line on stderr, and the application
  * runs on; the thread stays for the Redis memory poll.
  */
 final class AgentStarter {
@@ -41,7 +36,7 @@ final class AgentStarter {
 
   /** {@code attached}: started in a running JVM (agentmain) rather than by -javaagent. */
   static void start(String args, Instrumentation inst, boolean attached)
-      throws IOException, URISyntaxException {
+      throws IOException {
     AgentConfig config;
     try {
       config = ConfigParser.parse(args);
@@ -63,13 +58,6 @@ final class AgentStarter {
       return;
     }
 
-    Histograms.configure(config.getBoolean(ConfigKey.HISTOGRAMS_NATIVE));
-    PrometheusRegistry registry = new PrometheusRegistry();
-    // No metric of the agent uses exemplars, so client_java never starts its scheduler thread:
-    // started lazily on a web application's request thread, it would keep that application's
-    // class loader alive forever (ClassLoaderIsolationIT).
-    AgentMetrics agentMetrics = new AgentMetrics(registry, AgentVersion.get());
-
     if (config.getBoolean(ConfigKey.REDIS_ENABLED)
         || config.getBoolean(ConfigKey.JDBC_ENABLED)
         || config.getBoolean(ConfigKey.POOL_ENABLED)) {
@@ -78,32 +66,35 @@ final class AgentStarter {
       // the agent jar on the application class path. Only when something will be instrumented:
       // appending to the bootstrap path costs the JVM its class-data sharing for application
       // classes (it says so in one line on stderr).
-      BootstrapJar.install(inst, agentJar());
+      BootstrapJar.install(inst);
     }
     AgentLoop loop = new AgentLoop();
     List<InstrumentationModule> modules = enabled(Instrumentations.all(), config);
+    AgentRuntime runtime = new AgentRuntime(config, modules, loop);
+    if (attached) {
+      runtime.start(); // the loaded classes are retransformed next, and their advice runs at once
+    }
     Runnable warmUp = () -> { };
     if (!modules.isEmpty()) {
-      AgentContext context = new AgentContext(config, registry, loop);
-      for (InstrumentationModule m : modules) {
-        m.start(context);
-      }
-      ForcedFailures.installIfAsked(); // test-only switch, off unless a test sets it
       warmUp = InstrumentationInstaller.install(
-          inst, config, modules, agentMetrics::transformFailed, attached);
+          inst, config, modules, runtime::transformFailed, runtime::awaitStarted, attached);
     }
-
     Runnable instrumentationWarmUp = warmUp;
-    // here: the thread is created from premain. The warm-up first: it readies the weaver before
-    // the application's first JDBC or Redis class needs it, off the application's threads.
+    // The agent's thread, created here from premain: the recorders first (the first woven class
+    // waits for them), then the weaver's warm-up, before the application's first JDBC or Redis
+    // class needs it, then the endpoint.
     loop.schedule(now -> {
+      runtime.start();
       instrumentationWarmUp.run();
-      return serve(config, registry, loop);
+      return serve(config, runtime.registry(), loop);
     });
   }
 
   /** Registers the JVM metrics and starts the endpoint; runs once, on the loop thread. */
   private static long serve(AgentConfig config, PrometheusRegistry registry, AgentLoop loop) {
+    if (registry == null) {
+      return AgentLoop.DONE; // the recorders could not start; said so already
+    }
     try {
       if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {
         JvmCollectors.register(registry);
@@ -134,8 +125,4 @@ final class AgentStarter {
     return on;
   }
 
-  private static File agentJar() throws URISyntaxException {
-    return new File(
-        AgentStarter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-  }
 }

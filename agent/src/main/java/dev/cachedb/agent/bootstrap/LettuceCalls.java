@@ -20,6 +20,14 @@ public final class LettuceCalls {
 
   private LettuceCalls() {}
 
+  /**
+   * The application connects to {@code host:port} ({@code uri}: its {@code RedisURI}): the memory
+   * poller's server, with the credentials the URI carries.
+   */
+  public static void connecting(Object uri, String host, int port) {
+    LettuceCredentials.noted(uri, host, port);
+  }
+
   /** A command entered {@code RedisChannelHandler.dispatch}; {@code output} identifies it. */
   public static void dispatched(Object output) {
     if (output != null) {

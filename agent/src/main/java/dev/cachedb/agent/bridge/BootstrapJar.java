@@ -6,10 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
-import java.util.Enumeration;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 /**
  * Puts the {@code dev.cachedb.agent.bootstrap} package on the bootstrap class path.
@@ -17,23 +14,28 @@ import java.util.jar.JarOutputStream;
  * <p>Why a bridge: advice is inlined into library classes and runs in the library's class loader.
  * If that loader does not delegate to the application loader (a web-app or OSGi loader), the
  * agent's classes are invisible to it, but bootstrap classes never are. So the few classes advice
- * calls live in that package, are copied from the agent jar into a small temporary jar, and that
- * jar is appended with {@link Instrumentation#appendToBootstrapClassLoaderSearch}. Because class
+ * calls live in that package, built into a small jar inside the agent jar (by the build), written
+ * out as it is to a temporary file, and that jar is appended with {@link Instrumentation#appendToBootstrapClassLoaderSearch}. Because class
  * loading delegates parent-first, the application loader then also resolves those names from the
  * bootstrap copy: there is one copy in the JVM. This must run before anything touches that
  * package.
  */
 public final class BootstrapJar {
-  static final String PACKAGE_PATH = "dev/cachedb/agent/bootstrap/";
+  /** The jar the build makes of the bootstrap package (agent/pom.xml, "bootstrap-jar"). */
+  static final String RESOURCE = "META-INF/cachedb-agent/bootstrap.jar";
 
   private BootstrapJar() {}
 
-  public static void install(Instrumentation inst, File agentJar) throws IOException {
+  public static void install(Instrumentation inst) throws IOException {
     File tmp = newTempFile();
     tmp.deleteOnExit();
-    int copied = copyBootstrapClasses(agentJar, tmp);
-    if (copied == 0) {
-      throw new IOException("no bootstrap classes found in " + agentJar);
+    try (InputStream in = BootstrapJar.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IOException("no " + RESOURCE + " in the agent jar");
+      }
+      try (OutputStream out = Files.newOutputStream(tmp.toPath())) {
+        copy(in, out);
+      }
     }
     inst.appendToBootstrapClassLoaderSearch(new JarFile(tmp));
   }
@@ -54,27 +56,6 @@ public final class BootstrapJar {
       }
     }
     throw new IOException("cannot create a temporary file in " + dir);
-  }
-
-  /** Copies every class under the bootstrap package from {@code source} to a new jar. */
-  static int copyBootstrapClasses(File source, File target) throws IOException {
-    int copied = 0;
-    try (JarFile in = new JarFile(source);
-        JarOutputStream out = new JarOutputStream(Files.newOutputStream(target.toPath()))) {
-      Enumeration<JarEntry> entries = in.entries();
-      while (entries.hasMoreElements()) {
-        JarEntry e = entries.nextElement();
-        if (e.getName().startsWith(PACKAGE_PATH) && e.getName().endsWith(".class")) {
-          out.putNextEntry(new JarEntry(e.getName()));
-          try (InputStream is = in.getInputStream(e)) {
-            copy(is, out);
-          }
-          out.closeEntry();
-          copied++;
-        }
-      }
-    }
-    return copied;
   }
 
   private static void copy(InputStream in, OutputStream out) throws IOException {

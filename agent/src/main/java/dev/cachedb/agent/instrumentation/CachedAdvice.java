@@ -3,7 +3,6 @@ package dev.cachedb.agent.instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -29,7 +28,6 @@ import net.bytebuddy.utility.JavaModule;
  */
 final class CachedAdvice implements AgentBuilder.Transformer {
   private static final Map<String, Advice> RESOLVED = new ConcurrentHashMap<>();
-  private static final Set<String> DECLARED = ConcurrentHashMap.newKeySet();
   private static volatile TypePool pool;
 
   private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
@@ -45,14 +43,6 @@ final class CachedAdvice implements AgentBuilder.Transformer {
   private void add(ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
     methods.add(methodMatcher);
     adviceClasses.add(adviceClassName);
-    DECLARED.add(adviceClassName);
-  }
-
-  /** Reads every advice class declared so far (see {@link WarmUp}). */
-  static void resolveAll() {
-    for (String name : DECLARED) {
-      advice(name);
-    }
   }
 
   @Override

@@ -67,6 +67,7 @@ final class ClassBytes implements ClassFileTransformer {
     final String internalName;
     final byte[] bytes;
     private ClassReader reader;
+    private ClassHeader parsed;
     private TypeDescription header;
 
     Entry(ClassLoader loader, String internalName, byte[] bytes) {
@@ -75,7 +76,15 @@ final class ClassBytes implements ClassFileTransformer {
       this.bytes = bytes;
     }
 
-    /** The class file's header, read once (constant pool offsets only). Throws if unreadable. */
+    /** The class file's header, read once. Throws if unreadable. */
+    ClassHeader parsed() {
+      if (parsed == null) {
+        parsed = ClassHeader.parse(bytes);
+      }
+      return parsed;
+    }
+
+    /** ASM's reader of the whole class file, for the weaver. Throws if unreadable. */
     ClassReader reader() {
       if (reader == null) {
         reader = new ClassReader(bytes);
@@ -86,7 +95,7 @@ final class ClassBytes implements ClassFileTransformer {
     /** A description from the header only; see {@link TransformGate}. Throws if unreadable. */
     TypeDescription header() {
       if (header == null) {
-        header = TransformGate.describe(reader());
+        header = TransformGate.describe(parsed());
       }
       return header;
     }

@@ -13,8 +13,9 @@ import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Weaves the advice of every matching type instrumentation into a class the {@link TransformGate}
- * let through, with Byte Buddy's weaving but without its {@code AgentBuilder}: building that one
+ * Weaves the advice of every matching type instrumentation into a class the {@link LeanWeaver}
+ * declined (advice it does not inline), with Byte Buddy's weaving but without its
+ * {@code AgentBuilder}: building that one
  * (on a modern JVM it generates and injects a class of its own at run time) was the most expensive
  * single step of the agent's start, and the gate already does what it adds (matching, ignoring).
  * Does what the agent builder did with the same settings: the class is described from its bytes

@@ -41,7 +41,7 @@ public final class InstrumentationInstaller {
    */
   public static Runnable install(
       Instrumentation inst, AgentConfig config, List<InstrumentationModule> modules,
-      Runnable onTransformFailure, boolean attached) {
+      Runnable onTransformFailure, Runnable awaitRecorders, boolean attached) {
     List<TransformGate.Candidate> candidates = new ArrayList<>();
     for (InstrumentationModule module : modules) {
       ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
@@ -56,7 +56,10 @@ public final class InstrumentationInstaller {
       return () -> { };
     }
     TransformGate gate = new TransformGate(ignoredTypes(), candidates,
-        () -> build(config, candidates, onTransformFailure));
+        () -> {
+          awaitRecorders.run(); // no advice may run before the recorders it calls exist
+          return build(config, candidates, onTransformFailure);
+        });
     // Retransformation-capable: another agent (OpenTelemetry's) may retransform a class later,
     // and only such a transformer is asked again then.
     inst.addTransformer(gate, true);
@@ -67,7 +70,7 @@ public final class InstrumentationInstaller {
   private static ClassFileTransformer build(
       AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
     try {
-      return new DirectWeaver(candidates, failures(config, onTransformFailure));
+      return new LeanWeaver(candidates, failures(config, onTransformFailure));
     } catch (RuntimeException | LinkageError e) {
       AgentLog.error("cannot instrument, the application runs on without it: "
           + AgentLog.describe(e));

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * "Does this class have super type X", answered from class-file headers only (the constant pool,
@@ -38,9 +37,9 @@ final class SuperTypeIndex {
 
   /** The answer for the class in {@code entry}, defined by {@code loader}; null if unreadable. */
   Boolean matches(ClassLoader loader, String internalName, ClassBytes.Entry entry) {
-    ClassReader header;
+    ClassHeader header;
     try {
-      header = entry.reader();
+      header = entry.parsed();
     } catch (RuntimeException unreadable) {
       return null; // e.g. a class file version newer than our ASM: let Byte Buddy decide
     }
@@ -51,11 +50,11 @@ final class SuperTypeIndex {
   }
 
   private boolean extendsTarget(
-      ClassReader header, ClassLoader loader, Map<String, Boolean> names, int depth) {
-    if (isTarget(header.getSuperName(), loader, names, depth)) {
+      ClassHeader header, ClassLoader loader, Map<String, Boolean> names, int depth) {
+    if (isTarget(header.superName, loader, names, depth)) {
       return true;
     }
-    for (String i : header.getInterfaces()) {
+    for (String i : header.interfaces) {
       if (isTarget(i, loader, names, depth)) {
         return true;
       }
@@ -76,7 +75,7 @@ final class SuperTypeIndex {
     }
     Boolean answer = names.get(name);
     if (answer == null) {
-      ClassReader header = read(loader, name);
+      ClassHeader header = read(loader, name);
       answer = header != null && extendsTarget(header, loader, names, depth + 1);
       remember(names, name, answer);
     }
@@ -112,9 +111,9 @@ final class SuperTypeIndex {
   }
 
   /** The header of a class the loader can see, or null. Reads the class file; loads nothing. */
-  private static ClassReader read(ClassLoader loader, String name) {
+  private static ClassHeader read(ClassLoader loader, String name) {
     try (InputStream in = loader.getResourceAsStream(name + ".class")) {
-      return in == null ? null : new ClassReader(in);
+      return in == null ? null : ClassHeader.read(in);
     } catch (IOException | RuntimeException unreadable) {
       return null;
     }

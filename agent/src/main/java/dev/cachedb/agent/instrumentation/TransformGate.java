@@ -1,11 +1,11 @@
 package dev.cachedb.agent.instrumentation;
 
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -104,10 +104,12 @@ final class TransformGate implements ClassFileTransformer {
    */
   void warmUp() {
     try {
-      weaver();
-      CachedAdvice.resolveAll();
-      WarmUp.weaveSample();
-    } catch (RuntimeException | LinkageError e) {
+      ClassFileTransformer w = weaver();
+      if (w instanceof LeanWeaver) {
+        ((LeanWeaver) w).resolveAll();
+        WarmUp.weaveSample();
+      }
+    } catch (IOException | RuntimeException | LinkageError e) {
       // only a warm-up: the first real transformation reports any problem of its own
     }
   }
@@ -127,15 +129,15 @@ final class TransformGate implements ClassFileTransformer {
   }
 
   /** A header-only description: what the gate's matchers may look at. */
-  static TypeDescription describe(ClassReader reader) {
-    String superName = reader.getSuperName();
-    String[] interfaces = reader.getInterfaces();
+  static TypeDescription describe(ClassHeader header) {
+    String superName = header.superName;
+    String[] interfaces = header.interfaces;
     TypeDescription.Generic[] generic = new TypeDescription.Generic[interfaces.length];
     for (int i = 0; i < interfaces.length; i++) {
       generic[i] = latent(interfaces[i]);
     }
     return new TypeDescription.Latent(
-        reader.getClassName().replace('/', '.'), reader.getAccess(),
+        header.name.replace('/', '.'), header.access,
         superName == null ? null : latent(superName), generic);
   }
 

@@ -2,10 +2,13 @@ package dev.cachedb.agent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
+import dev.cachedb.agent.instrumentation.weave.AdviceClass;
+import dev.cachedb.agent.instrumentation.weave.ClassFiles;
+import dev.cachedb.agent.instrumentation.weave.ClassWeaver;
+import java.io.IOException;
+import java.util.Collections;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * Weaves advice into a class of our own, in memory, on the agent's thread ({@code cachedb-agent})
@@ -17,15 +20,13 @@ import net.bytebuddy.pool.TypePool;
 final class WarmUp {
   private WarmUp() {}
 
-  static void weaveSample() {
-    ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(WarmUp.class.getClassLoader());
-    TypePool pool = TypePool.Default.of(locator);
-    DirectWeaver.BYTE_BUDDY
-        .decorate(pool.describe(WarmUp.class.getName() + "$Sample").resolve(), locator)
-        .visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(named("run"),
-            Advice.to(pool.describe(WarmUp.class.getName() + "$SampleAdvice").resolve(), locator)))
-        .make()
-        .getBytes();
+  static void weaveSample() throws IOException {
+    ClassLoader loader = WarmUp.class.getClassLoader();
+    String sample = WarmUp.class.getName() + "$Sample";
+    byte[] bytes = ClassFiles.read(loader, sample);
+    ClassWeaver.weave(new ClassReader(bytes), TransformGate.describe(ClassHeader.parse(bytes)), Collections.singletonList(
+        new ClassWeaver.Advised(named("run"),
+            AdviceClass.read(WarmUp.class.getName() + "$SampleAdvice", loader))));
   }
 
   /** The woven class: a method with an argument and a result, like the library methods. */

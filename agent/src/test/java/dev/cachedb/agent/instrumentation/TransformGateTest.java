@@ -85,7 +85,7 @@ class TransformGateTest {
   }
 
   @Test
-  void warmUpBuildsByteBuddyAndWeavesTheSample() {
+  void warmUpBuildsTheWeaverAndWeavesTheSample() throws Exception {
     TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named("never.Named"));
     gate.warmUp();
     assertThat(builds).hasValue(1);

@@ -2,6 +2,7 @@ package dev.cachedb.agent.instrumentation.jdbc;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -31,7 +32,7 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
   public void transform(AdviceTarget target) {
     target.applyAdvice(
         namedOneOf("prepareStatement", "prepareCall")
-            .and(takesArgument(0, String.class))
+            .and(takesArgument(0, named(String.class.getName())))
             .and(isPublic())
             .and(not(isAbstract())),
         ConnectionInstrumentation.class.getName() + "$PrepareAdvice");

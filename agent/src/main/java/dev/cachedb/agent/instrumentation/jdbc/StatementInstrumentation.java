@@ -38,13 +38,13 @@ final class StatementInstrumentation implements TypeInstrumentation {
   public void transform(AdviceTarget target) {
     String self = StatementInstrumentation.class.getName();
     target.applyAdvice(
-        code(namedOneOf(EXECUTES)).and(takesArgument(0, String.class)), self + "$SqlAdvice");
+        code(namedOneOf(EXECUTES)).and(takesArgument(0, named(String.class.getName()))), self + "$SqlAdvice");
     target.applyAdvice(code(namedOneOf(EXECUTES)).and(takesArguments(0)), self + "$PreparedAdvice");
     target.applyAdvice(
         code(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
         self + "$BatchAdvice");
     target.applyAdvice(
-        code(named("addBatch")).and(takesArguments(String.class)), self + "$AddBatchAdvice");
+        code(named("addBatch")).and(takesArguments(1).and(takesArgument(0, named(String.class.getName())))), self + "$AddBatchAdvice");
   }
 
   private static ElementMatcher.Junction<MethodDescription> code(

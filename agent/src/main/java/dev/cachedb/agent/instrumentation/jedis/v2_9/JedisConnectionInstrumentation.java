@@ -28,7 +28,7 @@ public final class JedisConnectionInstrumentation implements TypeInstrumentation
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(
-        named("sendCommand").and(takesArguments(2)).and(takesArgument(1, byte[][].class)),
+        named("sendCommand").and(takesArguments(2)).and(takesArgument(1, named(byte[][].class.getCanonicalName()))),
         JedisConnectionInstrumentation.class.getName() + "$SendAdvice");
     target.applyAdvice(
         named("readProtocolWithCheckingBroken").and(takesArguments(0)), COMMON + "ReadAdvice");

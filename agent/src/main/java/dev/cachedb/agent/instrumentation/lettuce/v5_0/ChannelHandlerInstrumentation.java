@@ -33,7 +33,7 @@ final class ChannelHandlerInstrumentation implements TypeInstrumentation {
             .and(takesArgument(0, named("io.lettuce.core.protocol.RedisCommand"))),
         ChannelHandlerInstrumentation.class.getName() + "$DispatchAdvice");
     target.applyAdvice(
-        named("dispatch").and(takesArguments(1)).and(takesArgument(0, Collection.class)),
+        named("dispatch").and(takesArguments(1)).and(takesArgument(0, named(Collection.class.getName()))),
         ChannelHandlerInstrumentation.class.getName() + "$DispatchAllAdvice");
   }
 

@@ -33,7 +33,7 @@ final class CommandOutputInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(
-        named("set").and(takesArguments(1)).and(takesArgument(0, ByteBuffer.class))
+        named("set").and(takesArguments(1)).and(takesArgument(0, named(ByteBuffer.class.getName())))
             .and(not(isAbstract())),
         CommandOutputInstrumentation.class.getName() + "$SetAdvice");
   }

@@ -1,0 +1,146 @@
+package dev.cachedb.agent.instrumentation;
+
+import dev.cachedb.agent.instrumentation.weave.AdviceClass;
+import dev.cachedb.agent.instrumentation.weave.ClassWeaver;
+import dev.cachedb.agent.instrumentation.weave.UnsupportedAdvice;
+import dev.cachedb.agent.log.AgentLog;
+import java.io.IOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The weaver behind the {@link TransformGate} at {@code -javaagent:} start: ASM alone
+ * ({@link ClassWeaver}) for the advice it covers, which is all of ours; Byte Buddy's weaving
+ * ({@link DirectWeaver}, built only then) for a class it declines. Both inline the same advice
+ * classes with the same meaning, and both leave a class that fails as it was and report it.
+ */
+final class LeanWeaver implements ClassFileTransformer {
+  private static final ConcurrentHashMap<String, Object> ADVICE = new ConcurrentHashMap<>();
+
+  private final List<TransformGate.Candidate> candidates;
+  private final List<List<Method>> methods = new ArrayList<>();
+  private final TransformFailures failures;
+  private volatile DirectWeaver fallback;
+
+  /** One {@code applyAdvice} of a type instrumentation. */
+  private static final class Method {
+    final ElementMatcher<? super MethodDescription> matcher;
+    final String adviceClass;
+
+    Method(ElementMatcher<? super MethodDescription> matcher, String adviceClass) {
+      this.matcher = matcher;
+      this.adviceClass = adviceClass;
+    }
+  }
+
+  LeanWeaver(List<TransformGate.Candidate> candidates, TransformFailures failures) {
+    this.candidates = candidates;
+    this.failures = failures;
+    for (TransformGate.Candidate c : candidates) {
+      List<Method> list = new ArrayList<>();
+      c.instrumentation.transform((matcher, advice) -> list.add(new Method(matcher, advice)));
+      methods.add(list);
+    }
+  }
+
+  @Override
+  public byte[] transform(
+      ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
+      byte[] bytes) {
+    try {
+      byte[] woven = weave(loader, internalName, bytes);
+      if (woven != null && AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
+        AgentLog.debug("woven " + internalName);
+      }
+      return woven;
+    } catch (UnsupportedAdvice declined) {
+      if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
+        AgentLog.debug("woven by Byte Buddy: " + internalName + " (" + declined.getMessage() + ")");
+      }
+      return fallback().transform(loader, internalName, redefined, domain, bytes);
+    } catch (Throwable t) {
+      failures.onError(internalName.replace('/', '.'), loader, null, redefined != null, t);
+      return null;
+    }
+  }
+
+  private byte[] weave(ClassLoader loader, String internalName, byte[] bytes) throws IOException {
+    ClassBytes.Entry entry = ClassBytes.current(internalName.replace('/', '.'));
+    ClassReader reader;
+    TypeDescription header;
+    if (entry != null && entry.bytes == bytes) {
+      reader = entry.reader();
+      header = entry.header();
+    } else {
+      reader = new ClassReader(bytes);
+      header = TransformGate.describe(ClassHeader.parse(bytes));
+    }
+    List<ClassWeaver.Advised> advised = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      TransformGate.Candidate c = candidates.get(i);
+      boolean matches;
+      try {
+        matches = c.loaders.matches(loader) && c.types.matches(header);
+      } catch (RuntimeException needsMore) {
+        throw new UnsupportedAdvice("type matcher needs more than the header");
+      }
+      if (matches) {
+        for (Method m : methods.get(i)) {
+          advised.add(new ClassWeaver.Advised(m.matcher, advice(m.adviceClass)));
+        }
+      }
+    }
+    return advised.isEmpty() ? null : ClassWeaver.weave(reader, header, advised);
+  }
+
+  /** Each advice class read once per JVM; one the inliner declines is remembered as such. */
+  static AdviceClass advice(String name) throws IOException {
+    Object a = ADVICE.get(name);
+    if (a == null) {
+      try {
+        a = AdviceClass.read(name, LeanWeaver.class.getClassLoader());
+      } catch (UnsupportedAdvice declined) {
+        a = declined;
+      }
+      ADVICE.put(name, a);
+    }
+    if (a instanceof UnsupportedAdvice) {
+      throw (UnsupportedAdvice) a;
+    }
+    return (AdviceClass) a;
+  }
+
+  /** Reads every advice class of every candidate (see {@link WarmUp}). */
+  void resolveAll() {
+    for (List<Method> list : methods) {
+      for (Method m : list) {
+        try {
+          advice(m.adviceClass);
+        } catch (IOException | RuntimeException e) {
+          // the first class that needs it reports the problem
+        }
+      }
+    }
+  }
+
+  private DirectWeaver fallback() {
+    DirectWeaver d = fallback;
+    if (d == null) {
+      synchronized (this) {
+        d = fallback;
+        if (d == null) {
+          d = new DirectWeaver(candidates, failures);
+          fallback = d;
+        }
+      }
+    }
+    return d;
+  }
+}
