@@ -55,7 +55,8 @@ final class AgentRuntime {
       }
       ForcedFailures.installIfAsked(); // test-only switch, off unless a test sets it
     } catch (RuntimeException | LinkageError e) {
-      AgentLog.error("cannot start the recorders, no metrics are recorded: " + AgentLog.describe(e));
+      AgentLog.error(
+          "cannot start the recorders, no metrics are recorded: " + AgentLog.describe(e));
     } finally {
       started.countDown();
     }

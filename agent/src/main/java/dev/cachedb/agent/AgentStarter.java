@@ -21,12 +21,12 @@ import java.util.List;
 /**
  * Starts the agent, in this order: configuration (a bad one stops here), the bootstrap bridge,
  * the instrumentation's gate. The registry and the modules' recorders ({@link AgentRuntime}), the
- * weaver's warm-up, the JVM metrics and the endpoint follow on the agent's one background thread
- * ({@link AgentLoop}), off the application's startup path; no advice runs before the recorders
- * it calls exist, because the weaver waits for them. The JVM metrics and the endpoint are not
- * needed before the first scrape, and on the startup path they cost the application about half
- * a second (JMX beans, the server's classes). A taken port then means no endpoint, one line on stderr, and the application
- * runs on; the thread stays for the Redis memory poll.
+ * weaver's warm-up and the endpoint follow on the agent's one background thread ({@link
+ * AgentLoop}), off the application's startup path; no advice runs before the recorders it calls
+ * exist, because the weaver waits for them. The JVM metrics are built by the first scrape. On the
+ * startup path these cost the application about half a second (JMX beans, the server's classes).
+ * A taken port means no endpoint, one line on stderr, and the application runs on; the thread
+ * stays for the Redis memory poll.
  */
 final class AgentStarter {
   /** Not {@code cachedb.*}: that prefix is configuration, and an unknown key there is an error. */
@@ -97,7 +97,7 @@ final class AgentStarter {
     }
     try {
       if (config.getBoolean(ConfigKey.JVM_METRICS_ENABLED)) {
-        JvmCollectors.register(registry);
+        JvmCollectors.registerOnFirstScrape(registry);
       }
       MetricsEndpoint endpoint = MetricsEndpoint.start(config, registry, loop);
       AgentLog.info(

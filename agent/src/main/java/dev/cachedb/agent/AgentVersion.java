@@ -3,7 +3,11 @@ package dev.cachedb.agent;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The agent's version, written into a resource by the build. */
+/**
+ * The agent's version: the jar manifest's {@code Implementation-Version}, which the JVM has read
+ * already when it defined this package (reading the build's resource instead opened the agent jar
+ * once more during the application's start); the resource when run from the build's classes.
+ */
 public final class AgentVersion {
   private static final String VERSION = read();
 
@@ -14,6 +18,11 @@ public final class AgentVersion {
   }
 
   private static String read() {
+    Package own = AgentVersion.class.getPackage();
+    String manifest = own == null ? null : own.getImplementationVersion();
+    if (manifest != null) {
+      return manifest;
+    }
     try (InputStream in = AgentVersion.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       if (in != null) {

@@ -39,7 +39,9 @@ final class LettuceCredentials {
     ClassLoader loader = uri.getClass().getClassLoader();
     Object provider = uri.getClass().getMethod("getCredentialsProvider").invoke(uri);
     Class<?> immediate = Class.forName(
-        "io.lettuce.core.RedisCredentialsProvider$ImmediateRedisCredentialsProvider", false, loader);
+        "io.lettuce.core.RedisCredentialsProvider$ImmediateRedisCredentialsProvider",
+        false,
+        loader);
     if (immediate.isInstance(provider)) {
       return immediate.getMethod("resolveCredentialsNow").invoke(provider);
     }

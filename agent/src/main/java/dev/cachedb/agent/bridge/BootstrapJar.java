@@ -15,10 +15,10 @@ import java.util.jar.JarFile;
  * If that loader does not delegate to the application loader (a web-app or OSGi loader), the
  * agent's classes are invisible to it, but bootstrap classes never are. So the few classes advice
  * calls live in that package, built into a small jar inside the agent jar (by the build), written
- * out as it is to a temporary file, and that jar is appended with {@link Instrumentation#appendToBootstrapClassLoaderSearch}. Because class
- * loading delegates parent-first, the application loader then also resolves those names from the
- * bootstrap copy: there is one copy in the JVM. This must run before anything touches that
- * package.
+ * out as it is to a temporary file, and that jar is appended with {@link
+ * Instrumentation#appendToBootstrapClassLoaderSearch}. Because class loading delegates
+ * parent-first, the application loader then also resolves those names from the bootstrap copy:
+ * there is one copy in the JVM. This must run before anything touches that package.
  */
 public final class BootstrapJar {
   /** The jar the build makes of the bootstrap package (agent/pom.xml, "bootstrap-jar"). */
@@ -50,7 +50,8 @@ public final class BootstrapJar {
     File dir = new File(System.getProperty("java.io.tmpdir"));
     long stamp = System.nanoTime();
     for (int attempt = 0; attempt < 100; attempt++) {
-      File f = new File(dir, "cachedb-agent-bootstrap-" + Long.toHexString(stamp + attempt) + ".jar");
+      String name = "cachedb-agent-bootstrap-" + Long.toHexString(stamp + attempt) + ".jar";
+      File f = new File(dir, name);
       if (f.createNewFile()) {
         return f;
       }

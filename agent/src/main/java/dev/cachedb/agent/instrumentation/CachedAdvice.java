@@ -40,7 +40,8 @@ final class CachedAdvice implements AgentBuilder.Transformer {
     return advice;
   }
 
-  private void add(ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
+  private void add(
+      ElementMatcher<? super MethodDescription> methodMatcher, String adviceClassName) {
     methods.add(methodMatcher);
     adviceClasses.add(adviceClassName);
   }

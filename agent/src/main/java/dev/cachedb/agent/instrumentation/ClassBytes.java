@@ -95,7 +95,7 @@ final class ClassBytes implements ClassFileTransformer {
     /** A description from the header only; see {@link TransformGate}. Throws if unreadable. */
     TypeDescription header() {
       if (header == null) {
-        header = TransformGate.describe(parsed());
+        header = HeaderType.of(parsed());
       }
       return header;
     }

@@ -1,6 +1,5 @@
 package dev.cachedb.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
@@ -11,7 +10,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -26,8 +24,8 @@ import net.bytebuddy.matcher.ElementMatchers;
  * name and the class-file header, and hands the few classes that pass to a {@link DirectWeaver},
  * built for the first of them (or earlier, as a warm-up, on the agent's thread {@code
  * cachedb-agent} before it starts the endpoint). No library class is loaded yet then, so there
- * is nothing to retransform. After an attach, Byte Buddy's {@link AgentBuilder} is installed
- * instead: it also retransforms the classes already loaded.
+ * is nothing to retransform. After an attach, Byte Buddy's agent builder is installed instead
+ * ({@link AttachInstaller}): it also retransforms the classes already loaded.
  */
 public final class InstrumentationInstaller {
 
@@ -52,7 +50,7 @@ public final class InstrumentationInstaller {
     if (attached) {
       // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
       inst.addTransformer(ClassBytes.CAPTURE, true);
-      builder(config, candidates, onTransformFailure).installOn(inst);
+      AttachInstaller.builder(config, candidates, onTransformFailure).installOn(inst);
       return () -> { };
     }
     TransformGate gate = new TransformGate(ignoredTypes(), candidates,
@@ -78,51 +76,12 @@ public final class InstrumentationInstaller {
     }
   }
 
-  private static TransformFailures failures(AgentConfig config, Runnable onTransformFailure) {
+  static TransformFailures failures(AgentConfig config, Runnable onTransformFailure) {
     return new TransformFailures(
-        config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS) ? AgentLog.Level.WARN : AgentLog.Level.DEBUG,
+        config.getBoolean(ConfigKey.LOG_TRANSFORM_ERRORS)
+            ? AgentLog.Level.WARN
+            : AgentLog.Level.DEBUG,
         onTransformFailure);
-  }
-
-  /** After an attach: Byte Buddy's agent builder, which also retransforms the loaded classes. */
-  private static AgentBuilder builder(
-      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
-    disableNexus();
-    AgentBuilder builder =
-        // The direct weaver's Byte Buddy configuration, so both paths weave alike.
-        new AgentBuilder.Default(DirectWeaver.BYTE_BUDDY)
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
-            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-            .with(failures(config, onTransformFailure))
-            // The loader test first: it rejects every JDK class without looking at its name.
-            .ignore(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader())
-            .or(ignoredTypes());
-
-    for (TransformGate.Candidate c : candidates) {
-      builder = builder.type(c.types, c.loaders).transform(CachedAdvice.of(c.instrumentation));
-    }
-    return builder;
-  }
-
-  /**
-   * Byte Buddy's "Nexus" hands initializers to instrumented classes; advice, being inlined, never
-   * needs it. But {@code new AgentBuilder.Default(..)} prepares it before {@code .with(NoOp)} can
-   * replace it, and preparing it reaches into {@code sun.misc.Unsafe}, for which JDK 24 and newer
-   * print four lines of warnings on the application's stderr. Byte Buddy's own switch turns it
-   * off. The shading relocates this string with the classes, so only our copy reads it.
-   */
-  private static void disableNexus() {
-    String key = "net.bytebuddy.nexus.disabled";
-    try {
-      if (System.getProperty(key) == null) {
-        System.setProperty(key, "true");
-      }
-    } catch (SecurityException ignored) {
-      // a security manager says no: the JDK's warning is all that is lost
-    }
   }
 
   /**
@@ -132,7 +91,7 @@ public final class InstrumentationInstaller {
    * here may need the class file (such as {@code isSynthetic()}): that would parse every class
    * the application loads. Lambdas and hidden classes never reach a transformer anyway.
    */
-  private static ElementMatcher<TypeDescription> ignoredTypes() {
+  static ElementMatcher<TypeDescription> ignoredTypes() {
     return ElementMatchers.<TypeDescription>nameStartsWith("dev.cachedb.agent.")
         .or(nameStartsWith("java."))
         .or(nameStartsWith("jdk."))

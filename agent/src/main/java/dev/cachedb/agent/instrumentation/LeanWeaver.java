@@ -80,7 +80,7 @@ final class LeanWeaver implements ClassFileTransformer {
       header = entry.header();
     } else {
       reader = new ClassReader(bytes);
-      header = TransformGate.describe(ClassHeader.parse(bytes));
+      header = HeaderType.of(ClassHeader.parse(bytes));
     }
     List<ClassWeaver.Advised> advised = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {

@@ -51,10 +51,10 @@ final class SuperTypeIndex {
 
   private boolean extendsTarget(
       ClassHeader header, ClassLoader loader, Map<String, Boolean> names, int depth) {
-    if (isTarget(header.superName, loader, names, depth)) {
+    if (isTarget(header.superName(), loader, names, depth)) {
       return true;
     }
-    for (String i : header.interfaces) {
+    for (String i : header.interfaces()) {
       if (isTarget(i, loader, names, depth)) {
         return true;
       }

@@ -11,16 +11,18 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The agent's only transformer at {@code -javaagent:} start: it decides from the loader, the name
  * and the class-file header whether a class could match any type instrumentation, and hands only
- * those to the weaver ({@link DirectWeaver}). Every other class (all but a few dozen in an
+ * those to the weaver ({@link LeanWeaver}). Every other class (all but a few dozen in an
  * application) costs a few comparisons here instead of Byte Buddy's per-class machinery (a type
  * pool, a class-file locator, a lazy description, the listeners). The weaver is built for the
  * first class that could match, or earlier by {@link #warmUp()}.
  *
- * <p>The type matchers are asked here of a description made from the header only: name,
- * modifiers, super class and interface names, none of them resolvable further. A matcher that
- * needs more (annotations, methods, the super types' own super types) must read the class bytes
- * itself (see {@link ClassBytes}, {@link SafeSuperTypes}); one that throws here lets the class
- * through, and the weaver decides with the full description.
+ * <p>A type matcher by name alone ({@link ByName}) is answered from the name the JVM passes, so
+ * most classes cost a few set lookups. The others are asked of a description made from the
+ * header only ({@link HeaderType}): name, modifiers, super class and interface names, none of
+ * them resolvable further. A matcher that needs more (annotations, methods, the super types' own
+ * super types) must read the class bytes itself (see {@link ClassBytes}, {@link DeclaresMethod},
+ * {@link SafeSuperTypes}); one that throws here lets the class through, and the weaver decides
+ * with the full description.
  */
 final class TransformGate implements ClassFileTransformer {
 
@@ -44,13 +46,14 @@ final class TransformGate implements ClassFileTransformer {
   }
 
   private final ElementMatcher<TypeDescription> ignored;
-  private final Candidate[] candidates;
+  private final LoaderCandidates byLoader;
   private final Target target;
   private volatile ClassFileTransformer weaver;
 
-  TransformGate(ElementMatcher<TypeDescription> ignored, List<Candidate> candidates, Target target) {
+  TransformGate(
+      ElementMatcher<TypeDescription> ignored, List<Candidate> candidates, Target target) {
     this.ignored = ignored;
-    this.candidates = candidates.toArray(new Candidate[0]);
+    this.byLoader = new LoaderCandidates(candidates.toArray(new Candidate[0]));
     this.target = target;
   }
 
@@ -59,42 +62,37 @@ final class TransformGate implements ClassFileTransformer {
       ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
       byte[] bytes) throws IllegalClassFormatException {
     ClassBytes.Entry entry = ClassBytes.capture(loader, internalName, bytes);
-    if (entry == null || !couldMatch(loader) || !couldMatch(loader, entry)) {
+    if (entry == null) {
+      return null;
+    }
+    LoaderCandidates.Applicable applicable = byLoader.of(loader);
+    if (applicable.none()
+        || !(applicable.byName(internalName) || couldMatch(applicable.byHeader, entry))) {
       return null;
     }
     return weaver().transform(loader, internalName, redefined, domain, bytes);
   }
 
-  /** Whether any module applies in this loader (the answers are cached per loader). */
-  private boolean couldMatch(ClassLoader loader) {
-    for (Candidate c : candidates) {
-      if (c.loaders.matches(loader)) {
-        return true;
-      }
+  private boolean couldMatch(Candidate[] byHeader, ClassBytes.Entry entry) {
+    if (byHeader.length == 0) {
+      return false;
     }
-    return false;
-  }
-
-  private boolean couldMatch(ClassLoader loader, ClassBytes.Entry entry) {
     TypeDescription header;
     try {
       header = entry.header();
     } catch (RuntimeException unreadable) {
       return true; // e.g. a class-file version newer than our ASM: the weaver decides
     }
-    if (ignored.matches(header)) {
-      return false;
-    }
-    for (Candidate c : candidates) {
+    for (Candidate c : byHeader) {
       try {
-        if (c.loaders.matches(loader) && c.types.matches(header)) {
-          return true;
+        if (c.types.matches(header)) {
+          return !ignored.matches(header);
         }
       } catch (RuntimeException needsMore) {
-        return true;
+        return !ignored.matches(header);
       }
     }
-    return false;
+    return false; // the ignore rules asked last: they would reject few of the classes seen here
   }
 
   /**
@@ -126,22 +124,5 @@ final class TransformGate implements ClassFileTransformer {
       }
     }
     return t;
-  }
-
-  /** A header-only description: what the gate's matchers may look at. */
-  static TypeDescription describe(ClassHeader header) {
-    String superName = header.superName;
-    String[] interfaces = header.interfaces;
-    TypeDescription.Generic[] generic = new TypeDescription.Generic[interfaces.length];
-    for (int i = 0; i < interfaces.length; i++) {
-      generic[i] = latent(interfaces[i]);
-    }
-    return new TypeDescription.Latent(
-        header.name.replace('/', '.'), header.access,
-        superName == null ? null : latent(superName), generic);
-  }
-
-  private static TypeDescription.Generic latent(String internalName) {
-    return new TypeDescription.Latent(internalName.replace('/', '.'), 0, null).asGenericType();
   }
 }

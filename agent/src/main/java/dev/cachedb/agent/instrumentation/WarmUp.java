@@ -24,9 +24,9 @@ final class WarmUp {
     ClassLoader loader = WarmUp.class.getClassLoader();
     String sample = WarmUp.class.getName() + "$Sample";
     byte[] bytes = ClassFiles.read(loader, sample);
-    ClassWeaver.weave(new ClassReader(bytes), TransformGate.describe(ClassHeader.parse(bytes)), Collections.singletonList(
-        new ClassWeaver.Advised(named("run"),
-            AdviceClass.read(WarmUp.class.getName() + "$SampleAdvice", loader))));
+    AdviceClass advice = AdviceClass.read(WarmUp.class.getName() + "$SampleAdvice", loader);
+    ClassWeaver.weave(new ClassReader(bytes), HeaderType.of(ClassHeader.parse(bytes)),
+        Collections.singletonList(new ClassWeaver.Advised(named("run"), advice)));
   }
 
   /** The woven class: a method with an argument and a result, like the library methods. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,19 @@ class TransformGateTest {
   interface StatementLike extends Statement {}
 
   abstract static class Unrelated extends ArrayList<String> {}
+
+  abstract static class ExecutingStatement implements Statement {
+    @Override
+    public ResultSet executeQuery(String sql) {
+      return null;
+    }
+  }
+
+  abstract static class ExecutingUnrelated extends ArrayList<String> {
+    public ResultSet executeQuery(String sql) {
+      return null;
+    }
+  }
 
   private static final byte[] CHANGED = {42};
   private final ClassLoader loader = getClass().getClassLoader();
@@ -62,7 +76,24 @@ class TransformGateTest {
   }
 
   @Test
-  void ignoredNamesStopBeforeAnyMatcher() throws Exception {
+  void onlyClassesDeclaringAnAdvisedMethodAreAskedForTheirSuperTypes() throws Exception {
+    AtomicInteger walks = new AtomicInteger();
+    ElementMatcher<TypeDescription> superTypes = SafeSuperTypes.named("java.sql.Statement");
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>any(),
+        DeclaresMethod.named("execute", "executeQuery").and(type -> {
+          walks.incrementAndGet();
+          return superTypes.matches(type);
+        }));
+    assertThat(transform(gate, loader, DriverStatement.class)).isNull(); // a Statement, no execute
+    assertThat(transform(gate, loader, Unrelated.class)).isNull();
+    assertThat(walks).hasValue(0);
+    assertThat(transform(gate, loader, ExecutingUnrelated.class)).isNull();
+    assertThat(transform(gate, loader, ExecutingStatement.class)).isSameAs(CHANGED);
+    assertThat(walks).hasValue(2);
+  }
+
+  @Test
+  void ignoredNamesAreNeverLetThrough() throws Exception {
     TransformGate gate = new TransformGate(nameStartsWith(getClass().getName()),
         Collections.singletonList(candidate(ElementMatchers.<ClassLoader>any(),
             ElementMatchers.<TypeDescription>any())), this::byteBuddy);

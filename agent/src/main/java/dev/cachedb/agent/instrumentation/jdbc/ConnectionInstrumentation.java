@@ -22,16 +22,17 @@ import net.bytebuddy.matcher.ElementMatcher;
  * is outermost finds its SQL.
  */
 final class ConnectionInstrumentation implements TypeInstrumentation {
+  private static final String[] PREPARES = {"prepareStatement", "prepareCall"};
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return JdbcTypes.implementing("java.sql.Connection");
+    return JdbcTypes.implementing("java.sql.Connection", PREPARES);
   }
 
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(
-        namedOneOf("prepareStatement", "prepareCall")
+        namedOneOf(PREPARES)
             .and(takesArgument(0, named(String.class.getName())))
             .and(isPublic())
             .and(not(isAbstract())),

@@ -1,9 +1,9 @@
 package dev.cachedb.agent.instrumentation.jdbc;
 
+import dev.cachedb.agent.instrumentation.DeclaresMethod;
 import dev.cachedb.agent.instrumentation.SafeSuperTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import net.bytebuddy.description.type.TypeDescription;
@@ -23,12 +23,18 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class JdbcTypes {
   private JdbcTypes() {}
 
-  static ElementMatcher<TypeDescription> implementing(String jdbcInterface) {
-    // The interface test last: it parses the class, the super-type test reads headers only.
-    return not(neverJdbc())
+  /**
+   * Classes implementing {@code jdbcInterface} that declare a method named one of
+   * {@code advised}. The declared-method test first: it rejects nearly every class the application
+   * loads with one look at its method table, so the name tests run for a few dozen classes, and
+   * the super-type walk (which may read the super types' class files) for fewer still.
+   */
+  static ElementMatcher<TypeDescription> implementing(String jdbcInterface, String... advised) {
+    return DeclaresMethod.named(advised)
+        .and(not(isInterface()))
+        .and(not(neverJdbc()))
         .and(not(poolProxies()))
-        .and(SafeSuperTypes.named(jdbcInterface))
-        .and(not(isInterface()));
+        .and(SafeSuperTypes.named(jdbcInterface));
   }
 
   /**

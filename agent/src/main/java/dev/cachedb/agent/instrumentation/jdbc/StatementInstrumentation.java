@@ -28,23 +28,29 @@ final class StatementInstrumentation implements TypeInstrumentation {
   private static final String[] EXECUTES = {
     "execute", "executeQuery", "executeUpdate", "executeLargeUpdate"
   };
+  private static final String[] BATCHES = {"executeBatch", "executeLargeBatch"};
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return JdbcTypes.implementing("java.sql.Statement");
+    return JdbcTypes.implementing("java.sql.Statement", "execute", "executeQuery", "executeUpdate",
+        "executeLargeUpdate", "executeBatch", "executeLargeBatch", "addBatch");
   }
 
   @Override
   public void transform(AdviceTarget target) {
     String self = StatementInstrumentation.class.getName();
     target.applyAdvice(
-        code(namedOneOf(EXECUTES)).and(takesArgument(0, named(String.class.getName()))), self + "$SqlAdvice");
+        code(namedOneOf(EXECUTES)).and(takesArgument(0, named(String.class.getName()))),
+        self + "$SqlAdvice");
     target.applyAdvice(code(namedOneOf(EXECUTES)).and(takesArguments(0)), self + "$PreparedAdvice");
     target.applyAdvice(
-        code(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
+        code(namedOneOf(BATCHES)).and(takesArguments(0)),
         self + "$BatchAdvice");
     target.applyAdvice(
-        code(named("addBatch")).and(takesArguments(1).and(takesArgument(0, named(String.class.getName())))), self + "$AddBatchAdvice");
+        code(named("addBatch"))
+            .and(takesArguments(1))
+            .and(takesArgument(0, named(String.class.getName()))),
+        self + "$AddBatchAdvice");
   }
 
   private static ElementMatcher.Junction<MethodDescription> code(

@@ -1,9 +1,9 @@
 package dev.cachedb.agent.instrumentation.jedis;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -16,7 +16,7 @@ public final class JedisClusterTopologyInstrumentation implements TypeInstrument
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("redis.clients.jedis.JedisClusterInfoCache");
+    return ByName.named("redis.clients.jedis.JedisClusterInfoCache");
   }
 
   @Override

@@ -1,12 +1,9 @@
 package dev.cachedb.agent.instrumentation.weave;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -14,7 +11,6 @@ import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -105,7 +101,7 @@ public final class ClassWeaver {
       if (name.equals("<clinit>") || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
         return null;
       }
-      MethodDescription method = describe(type, access, name, descriptor);
+      MethodDescription method = new LatentMethod(type, access, name, descriptor);
       AdviceClass found = null;
       for (Advised a : advised) {
         if (a.methods.matches(method)) {
@@ -117,27 +113,5 @@ public final class ClassWeaver {
       }
       return found;
     }
-  }
-
-  /** What a method matcher may look at: name, modifiers, parameter and return types. */
-  static MethodDescription describe(TypeDescription owner, int access, String name,
-      String descriptor) {
-    Type[] arguments = Type.getArgumentTypes(descriptor);
-    List<ParameterDescription.Token> parameters = new ArrayList<>(arguments.length);
-    for (Type t : arguments) {
-      parameters.add(new ParameterDescription.Token(typeOf(t).asGenericType()));
-    }
-    return new MethodDescription.Latent(owner, name, access & 0xFFFF,
-        Collections.emptyList(), typeOf(Type.getReturnType(descriptor)).asGenericType(),
-        parameters, Collections.emptyList(), Collections.emptyList(), null, null);
-  }
-
-  /**
-   * Every type latent, by its source name ({@code int}, {@code byte[][]}): method matchers compare
-   * types by name, and Byte Buddy's descriptions of loaded classes cost its dispatcher (proxies
-   * generated at run time, about 40 ms of CPU) at their first use.
-   */
-  private static TypeDescription typeOf(Type t) {
-    return new TypeDescription.Latent(t.getClassName(), 0, null);
   }
 }

@@ -89,9 +89,10 @@ final class InlinedCode extends MethodVisitor {
   @Override
   public void visitIincInsn(int slot, int increment) {
     int parameter = advice.parameterAt(slot);
-    super.visitIincInsn(
-        parameter < 0 ? slot - advice.parameterSize + scratch() : slotOf(advice.bindings[parameter]),
-        increment);
+    int target = parameter < 0
+        ? slot - advice.parameterSize + scratch()
+        : slotOf(advice.bindings[parameter]);
+    super.visitIincInsn(target, increment);
   }
 
   private int scratch() {

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -19,7 +20,7 @@ final class PoolBackedDataSourceInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource");
+    return ByName.named("com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource");
   }
 
   @Override

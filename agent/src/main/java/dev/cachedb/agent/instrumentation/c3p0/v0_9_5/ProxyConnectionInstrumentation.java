@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -15,8 +16,9 @@ final class ProxyConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("com.mchange.v2.c3p0.impl.NewProxyConnection") // 0.9.5.x
-        .or(named("com.mchange.v2.c3p0.impl.AbstractNewProxyConnection")); // 0.10 and newer
+    return ByName.named(
+        "com.mchange.v2.c3p0.impl.NewProxyConnection", // 0.9.5.x
+        "com.mchange.v2.c3p0.impl.AbstractNewProxyConnection"); // 0.10 and newer
   }
 
   @Override

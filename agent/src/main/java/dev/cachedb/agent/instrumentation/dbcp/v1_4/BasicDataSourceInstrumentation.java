@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,7 +19,7 @@ final class BasicDataSourceInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("org.apache.commons.dbcp.BasicDataSource");
+    return ByName.named("org.apache.commons.dbcp.BasicDataSource");
   }
 
   @Override

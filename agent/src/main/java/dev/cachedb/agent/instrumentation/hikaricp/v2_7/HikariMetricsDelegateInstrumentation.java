@@ -1,11 +1,11 @@
 package dev.cachedb.agent.instrumentation.hikaricp.v2_7;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -33,7 +33,7 @@ final class HikariMetricsDelegateInstrumentation implements TypeInstrumentation 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     // both nested in PoolBase from 2.7 to 7.x
-    return namedOneOf(
+    return ByName.named(
         "com.zaxxer.hikari.pool.PoolBase$IMetricsTrackerDelegate",
         "com.zaxxer.hikari.pool.PoolBase$MetricsTrackerDelegate");
   }

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -20,7 +21,7 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("com.zaxxer.hikari.pool.HikariPool");
+    return ByName.named("com.zaxxer.hikari.pool.HikariPool");
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.cachedb.agent.cache.CacheRuntime;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.AgentContext;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
@@ -48,7 +49,7 @@ public final class Jedis29Module implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         new JedisConnectionInstrumentation(),
         new BinaryClientInstrumentation(),
-        new JedisFactoryInstrumentation(named("redis.clients.jedis.JedisFactory")),
+        new JedisFactoryInstrumentation(ByName.named("redis.clients.jedis.JedisFactory")),
         new JedisClusterTopologyInstrumentation());
   }
 
@@ -61,7 +62,7 @@ public final class Jedis29Module implements InstrumentationModule {
   static final class BinaryClientInstrumentation implements TypeInstrumentation {
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-      return named("redis.clients.jedis.BinaryClient");
+      return ByName.named("redis.clients.jedis.BinaryClient");
     }
 
     @Override

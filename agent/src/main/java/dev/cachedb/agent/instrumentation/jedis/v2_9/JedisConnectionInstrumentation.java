@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import java.net.Socket;
 import net.bytebuddy.asm.Advice;
@@ -22,13 +23,15 @@ public final class JedisConnectionInstrumentation implements TypeInstrumentation
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("redis.clients.jedis.Connection");
+    return ByName.named("redis.clients.jedis.Connection");
   }
 
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(
-        named("sendCommand").and(takesArguments(2)).and(takesArgument(1, named(byte[][].class.getCanonicalName()))),
+        named("sendCommand")
+            .and(takesArguments(2))
+            .and(takesArgument(1, named(byte[][].class.getCanonicalName()))),
         JedisConnectionInstrumentation.class.getName() + "$SendAdvice");
     target.applyAdvice(
         named("readProtocolWithCheckingBroken").and(takesArguments(0)), COMMON + "ReadAdvice");

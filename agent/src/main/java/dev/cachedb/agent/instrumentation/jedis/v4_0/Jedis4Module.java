@@ -1,10 +1,10 @@
 package dev.cachedb.agent.instrumentation.jedis.v4_0;
 
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
 import dev.cachedb.agent.cache.CacheRuntime;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
@@ -45,7 +45,8 @@ public final class Jedis4Module implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         new JedisConnectionInstrumentation(),
         new JedisFactoryInstrumentation(
-            namedOneOf("redis.clients.jedis.JedisFactory", "redis.clients.jedis.ConnectionFactory")),
+            ByName.named(
+                "redis.clients.jedis.JedisFactory", "redis.clients.jedis.ConnectionFactory")),
         new JedisClusterTopologyInstrumentation());
   }
 

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import java.net.Socket;
 import net.bytebuddy.asm.Advice;
@@ -23,7 +24,7 @@ public final class JedisConnectionInstrumentation implements TypeInstrumentation
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("redis.clients.jedis.Connection");
+    return ByName.named("redis.clients.jedis.Connection");
   }
 
   @Override

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import io.lettuce.core.protocol.RedisCommand;
 import java.util.Collection;
@@ -23,7 +24,7 @@ final class ChannelHandlerInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("io.lettuce.core.RedisChannelHandler");
+    return ByName.named("io.lettuce.core.RedisChannelHandler");
   }
 
   @Override
@@ -33,7 +34,9 @@ final class ChannelHandlerInstrumentation implements TypeInstrumentation {
             .and(takesArgument(0, named("io.lettuce.core.protocol.RedisCommand"))),
         ChannelHandlerInstrumentation.class.getName() + "$DispatchAdvice");
     target.applyAdvice(
-        named("dispatch").and(takesArguments(1)).and(takesArgument(0, named(Collection.class.getName()))),
+        named("dispatch")
+            .and(takesArguments(1))
+            .and(takesArgument(0, named(Collection.class.getName()))),
         ChannelHandlerInstrumentation.class.getName() + "$DispatchAllAdvice");
   }
 

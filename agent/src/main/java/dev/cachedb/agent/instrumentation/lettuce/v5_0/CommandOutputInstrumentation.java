@@ -1,8 +1,6 @@
 package dev.cachedb.agent.instrumentation.lettuce.v5_0;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -10,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import java.nio.ByteBuffer;
 import net.bytebuddy.asm.Advice;
@@ -27,13 +26,15 @@ final class CommandOutputInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return nameStartsWith("io.lettuce.core.output.").and(nameEndsWith("Output"));
+    return ByName.startingAndEnding("io.lettuce.core.output.", "Output");
   }
 
   @Override
   public void transform(AdviceTarget target) {
     target.applyAdvice(
-        named("set").and(takesArguments(1)).and(takesArgument(0, named(ByteBuffer.class.getName())))
+        named("set")
+            .and(takesArguments(1))
+            .and(takesArgument(0, named(ByteBuffer.class.getName())))
             .and(not(isAbstract())),
         CommandOutputInstrumentation.class.getName() + "$SetAdvice");
   }

@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import io.lettuce.core.RedisURI;
 import net.bytebuddy.asm.Advice;
@@ -22,7 +23,7 @@ final class RedisClientInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("io.lettuce.core.RedisClient");
+    return ByName.named("io.lettuce.core.RedisClient");
   }
 
   @Override
