@@ -41,6 +41,16 @@ public final class ByName extends ElementMatcher.Junction.AbstractBase<TypeDescr
     return new ByName(new HashSet<String>(), prefix, suffix);
   }
 
+  /** The exact names, internal form ({@code a/b/C$D}). */
+  Set<String> internalNames() {
+    return internalNames;
+  }
+
+  /** Whether a prefix and suffix are tested besides the exact names. */
+  boolean hasPattern() {
+    return prefix != null;
+  }
+
   /** {@code internalName}: as the JVM passes it, {@code a/b/C$D}. */
   boolean matchesInternalName(String internalName) {
     return internalNames.contains(internalName)

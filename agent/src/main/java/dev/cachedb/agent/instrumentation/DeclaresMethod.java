@@ -28,6 +28,9 @@ public final class DeclaresMethod extends ElementMatcher.Junction.AbstractBase<T
 
   @Override
   public boolean matches(TypeDescription type) {
+    if (type instanceof HeaderType) { // the gate's and the weaver's description of a class file
+      return ((HeaderType) type).header().declaresMethod(names);
+    }
     ClassBytes.Entry loading = ClassBytes.current(type.getName());
     if (loading != null) {
       try {

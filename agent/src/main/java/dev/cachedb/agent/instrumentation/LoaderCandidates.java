@@ -3,8 +3,10 @@ package dev.cachedb.agent.instrumentation;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -20,28 +22,37 @@ final class LoaderCandidates {
   /** The candidates of one loader. */
   static final class Applicable {
     private final WeakReference<ClassLoader> loader;
-    private final ByName[] byName;
+    /** Every exact name of the by-name candidates, in one set: one lookup per class. */
+    private final Set<String> names = new HashSet<>();
+    private final ByName[] patterns;
     final TransformGate.Candidate[] byHeader;
 
     private Applicable(ClassLoader loader, List<TransformGate.Candidate> applicable) {
       this.loader = new WeakReference<>(loader);
-      List<ByName> names = new ArrayList<>();
+      List<ByName> withPattern = new ArrayList<>();
       List<TransformGate.Candidate> others = new ArrayList<>();
       for (TransformGate.Candidate c : applicable) {
         if (c.types instanceof ByName) {
-          names.add((ByName) c.types);
+          ByName byName = (ByName) c.types;
+          names.addAll(byName.internalNames());
+          if (byName.hasPattern()) {
+            withPattern.add(byName);
+          }
         } else {
           others.add(c);
         }
       }
-      this.byName = names.toArray(new ByName[0]);
+      this.patterns = withPattern.toArray(new ByName[0]);
       this.byHeader = others.isEmpty() ? NONE : others.toArray(NONE);
     }
 
     /** Whether a candidate matched by name takes this class ({@code a/b/C}). */
     boolean byName(String internalName) {
-      for (ByName n : byName) {
-        if (n.matchesInternalName(internalName)) {
+      if (names.contains(internalName)) {
+        return true;
+      }
+      for (ByName p : patterns) {
+        if (p.matchesInternalName(internalName)) {
           return true;
         }
       }
@@ -49,7 +60,7 @@ final class LoaderCandidates {
     }
 
     boolean none() {
-      return byName.length == 0 && byHeader.length == 0;
+      return names.isEmpty() && patterns.length == 0 && byHeader.length == 0;
     }
   }
 

@@ -93,6 +93,23 @@ class TransformGateTest {
   }
 
   @Test
+  void aClassNamedByAnInstrumentationPassesWithoutTheOtherTests() throws Exception {
+    AtomicInteger structural = new AtomicInteger();
+    TransformGate gate = new TransformGate(named("never.Ignored"),
+        Arrays.asList(
+            candidate(ElementMatchers.<ClassLoader>any(), ByName.named(name(Unrelated.class))),
+            candidate(ElementMatchers.<ClassLoader>any(), type -> {
+              structural.incrementAndGet();
+              return false;
+            })),
+        this::byteBuddy);
+    assertThat(transform(gate, loader, Unrelated.class)).isSameAs(CHANGED);
+    assertThat(structural).hasValue(0);
+    assertThat(transform(gate, loader, DriverStatement.class)).isNull();
+    assertThat(structural).hasValue(1);
+  }
+
+  @Test
   void ignoredNamesAreNeverLetThrough() throws Exception {
     TransformGate gate = new TransformGate(nameStartsWith(getClass().getName()),
         Collections.singletonList(candidate(ElementMatchers.<ClassLoader>any(),
