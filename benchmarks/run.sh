@@ -5,7 +5,8 @@
 # OpenTelemetry Java agent (Prometheus metrics exporter on, traces and logs off, database semantic
 # conventions opted in). Writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh            full run: 3 forks x 5 variants, -prof gc (about 30 minutes)
+#   benchmarks/run.sh            full run: 3 forks x 5 variants, -prof gc, 11 whole-process runs
+#                                (about 35 minutes)
 #   benchmarks/run.sh --smoke    one fork, one short iteration of each benchmark (CI smoke)
 #
 # BEFORE_AGENT_JAR=path adds an earlier agent build to the whole-process runs (before/after).
@@ -18,7 +19,7 @@ SMOKE=false
 if [ "$SMOKE" = true ]; then
   FORKS=1; JMH_OPTS=(-wi 0 -i 1 -r 200ms); PROCESS_RUNS=1; SCRAPES=30; SCRAPE_SECONDS=3
 else
-  FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 1s -i 5 -r 1s); PROCESS_RUNS=${PROCESS_RUNS:-7}
+  FORKS=${FORKS:-3}; JMH_OPTS=(-wi 3 -w 1s -i 5 -r 1s); PROCESS_RUNS=${PROCESS_RUNS:-11}
   SCRAPES=${SCRAPES:-300}; SCRAPE_SECONDS=${SCRAPE_SECONDS:-20}
 fi
 
