@@ -31,7 +31,7 @@ final class AttachInstaller {
             .with(InstrumentationInstaller.failures(config, onTransformFailure))
             // The loader test first: it rejects every JDK class without looking at its name.
             .ignore(ElementMatchers.<TypeDescription>any(), isBootstrapClassLoader())
-            .or(InstrumentationInstaller.ignoredTypes());
+            .or(IgnoredTypes.INSTANCE);
 
     for (TransformGate.Candidate c : candidates) {
       builder = builder.type(c.types, c.loaders).transform(CachedAdvice.of(c.instrumentation));

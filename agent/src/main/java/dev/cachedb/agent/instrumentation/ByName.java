@@ -13,7 +13,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * parsing and no Byte Buddy matcher chain (whose megamorphic calls the JIT compiled, at some
  * cost, during the application's start). After an attach Byte Buddy asks {@link #matches}.
  */
-public final class ByName extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
+public final class ByName implements ElementMatcher<TypeDescription> {
   private final Set<String> names;
   private final Set<String> internalNames;
   private final String prefix;

@@ -26,11 +26,6 @@ final class HeaderType extends TypeDescription.Latent {
     return new HeaderType(header);
   }
 
-  /** The parsed header, for matchers that read more of it ({@link DeclaresMethod}). */
-  ClassHeader header() {
-    return header;
-  }
-
   @Override
   public TypeDescription.Generic getSuperClass() {
     String superName = header.superName();

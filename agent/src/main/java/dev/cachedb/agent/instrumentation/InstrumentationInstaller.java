@@ -1,7 +1,5 @@
 package dev.cachedb.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameContains;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.cachedb.agent.config.AgentConfig;
 import dev.cachedb.agent.config.ConfigKey;
@@ -10,9 +8,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Installs the enabled {@link InstrumentationModule}s. Every transformer is retransformation-capable
@@ -53,7 +49,7 @@ public final class InstrumentationInstaller {
       AttachInstaller.builder(config, candidates, onTransformFailure).installOn(inst);
       return () -> { };
     }
-    TransformGate gate = new TransformGate(ignoredTypes(), candidates,
+    TransformGate gate = new TransformGate(IgnoredTypes.INSTANCE, candidates,
         () -> {
           awaitRecorders.run(); // no advice may run before the recorders it calls exist
           return build(config, candidates, onTransformFailure);
@@ -82,31 +78,5 @@ public final class InstrumentationInstaller {
             ? AgentLog.Level.WARN
             : AgentLog.Level.DEBUG,
         onTransformFailure);
-  }
-
-  /**
-   * Types never worth a look, by name only: ours (including the shaded Byte Buddy and
-   * client_java), the JDK's, other agents' and proxies. The caller adds everything the bootstrap
-   * loader defines: the JDBC and Redis implementations we instrument are never there. No test
-   * here may need the class file (such as {@code isSynthetic()}): that would parse every class
-   * the application loads. Lambdas and hidden classes never reach a transformer anyway.
-   */
-  static ElementMatcher<TypeDescription> ignoredTypes() {
-    return ElementMatchers.<TypeDescription>nameStartsWith("dev.cachedb.agent.")
-        .or(nameStartsWith("java."))
-        .or(nameStartsWith("jdk."))
-        .or(nameStartsWith("sun."))
-        .or(nameStartsWith("com.sun."))
-        // Another agent's own classes (OpenTelemetry's run in its own loader, often without
-        // locatable class files, so matching them only fails) and its unshaded Byte Buddy. The
-        // name is built at run time because the shade plugin would relocate the literal.
-        .or(nameStartsWith("io.opentelemetry.javaagent."))
-        .or(nameStartsWith(String.join(".", "net", "bytebuddy", "")))
-        .or(nameStartsWith("co.elastic.apm.agent."))
-        .or(nameStartsWith("datadog.trace."))
-        .or(nameStartsWith("com.newrelic."))
-        // JDK dynamic proxies have no class file to describe; the statement or connection
-        // behind a proxy is instrumented itself.
-        .or(nameContains("$Proxy"));
   }
 }

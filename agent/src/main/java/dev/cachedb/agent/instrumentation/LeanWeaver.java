@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -73,21 +71,15 @@ final class LeanWeaver implements ClassFileTransformer {
 
   private byte[] weave(ClassLoader loader, String internalName, byte[] bytes) throws IOException {
     ClassBytes.Entry entry = ClassBytes.current(internalName.replace('/', '.'));
-    ClassReader reader;
-    TypeDescription header;
-    if (entry != null && entry.bytes == bytes) {
-      reader = entry.reader();
-      header = entry.header();
-    } else {
-      reader = new ClassReader(bytes);
-      header = HeaderType.of(ClassHeader.parse(bytes));
+    if (entry == null || entry.bytes != bytes) {
+      entry = new ClassBytes.Entry(loader, internalName, bytes);
     }
     List<ClassWeaver.Advised> advised = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       TransformGate.Candidate c = candidates.get(i);
       boolean matches;
       try {
-        matches = c.loaders.matches(loader) && c.types.matches(header);
+        matches = c.loaders.matches(loader) && c.takes(loader, entry);
       } catch (RuntimeException needsMore) {
         throw new UnsupportedAdvice("type matcher needs more than the header");
       }
@@ -97,7 +89,7 @@ final class LeanWeaver implements ClassFileTransformer {
         }
       }
     }
-    return advised.isEmpty() ? null : ClassWeaver.weave(reader, header, advised);
+    return advised.isEmpty() ? null : ClassWeaver.weave(entry.reader(), entry.header(), advised);
   }
 
   /** Each advice class read once per JVM; one the inliner declines is remembered as such. */

@@ -17,12 +17,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * first class that could match, or earlier by {@link #warmUp()}.
  *
  * <p>A type matcher by name alone ({@link ByName}) is answered from the name the JVM passes, so
- * most classes cost a few set lookups. The others are asked of a description made from the
- * header only ({@link HeaderType}): name, modifiers, super class and interface names, none of
- * them resolvable further. A matcher that needs more (annotations, methods, the super types' own
- * super types) must read the class bytes itself (see {@link ClassBytes}, {@link DeclaresMethod},
- * {@link SafeSuperTypes}); one that throws here lets the class through, and the weaver decides
- * with the full description.
+ * most classes cost one set lookup; one that reads the class file itself ({@link HeaderMatcher},
+ * {@link Implementing}) is given it. Neither needs any of Byte Buddy, so none of it is loaded on
+ * the application's threads for the gate. Any other matcher is asked of a description made from
+ * the header only ({@link HeaderType}: name, modifiers, super class and interface names, none of
+ * them resolvable further); one that needs more throws, which lets the class through, and the
+ * weaver decides with the full description.
  */
 final class TransformGate implements ClassFileTransformer {
 
@@ -38,6 +38,20 @@ final class TransformGate implements ClassFileTransformer {
       this.types = types;
       this.instrumentation = instrumentation;
     }
+
+    /**
+     * Whether the type matcher takes the class in {@code entry}: by name, by the class file, or
+     * (any other matcher) by a description made from the header. Throws if it cannot tell.
+     */
+    boolean takes(ClassLoader loader, ClassBytes.Entry entry) {
+      if (types instanceof ByName) {
+        return ((ByName) types).matchesInternalName(entry.internalName);
+      }
+      if (types instanceof HeaderMatcher) {
+        return ((HeaderMatcher) types).matchesHeader(loader, entry);
+      }
+      return types.matches(entry.header());
+    }
   }
 
   /** Builds the weaver: called once, for the first class that could match or by the warm-up. */
@@ -45,13 +59,12 @@ final class TransformGate implements ClassFileTransformer {
     ClassFileTransformer build();
   }
 
-  private final ElementMatcher<TypeDescription> ignored;
+  private final IgnoredTypes ignored;
   private final LoaderCandidates byLoader;
   private final Target target;
   private volatile ClassFileTransformer weaver;
 
-  TransformGate(
-      ElementMatcher<TypeDescription> ignored, List<Candidate> candidates, Target target) {
+  TransformGate(IgnoredTypes ignored, List<Candidate> candidates, Target target) {
     this.ignored = ignored;
     this.byLoader = new LoaderCandidates(candidates.toArray(new Candidate[0]));
     this.target = target;
@@ -67,29 +80,22 @@ final class TransformGate implements ClassFileTransformer {
     }
     LoaderCandidates.Applicable applicable = byLoader.of(loader);
     if (applicable.none()
-        || !(applicable.byName(internalName) || couldMatch(applicable.byHeader, entry))) {
+        || !(applicable.byName(internalName) || couldMatch(loader, applicable.byHeader, entry))) {
       return null;
     }
     return weaver().transform(loader, internalName, redefined, domain, bytes);
   }
 
-  private boolean couldMatch(Candidate[] byHeader, ClassBytes.Entry entry) {
-    if (byHeader.length == 0) {
-      return false;
-    }
-    TypeDescription header;
-    try {
-      header = entry.header();
-    } catch (RuntimeException unreadable) {
-      return true; // e.g. a class-file version newer than our ASM: the weaver decides
-    }
+  private boolean couldMatch(ClassLoader loader, Candidate[] byHeader, ClassBytes.Entry entry) {
     for (Candidate c : byHeader) {
       try {
-        if (c.types.matches(header)) {
-          return !ignored.matches(header);
+        if (c.takes(loader, entry)) {
+          return !ignored.matchesInternalName(entry.internalName);
         }
       } catch (RuntimeException needsMore) {
-        return !ignored.matches(header);
+        // an unreadable class file, or a matcher that needs more than the header: the weaver
+        // decides with the full description
+        return !ignored.matchesInternalName(entry.internalName);
       }
     }
     return false; // the ignore rules asked last: they would reject few of the classes seen here

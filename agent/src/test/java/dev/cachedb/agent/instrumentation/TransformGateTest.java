@@ -1,7 +1,6 @@
 package dev.cachedb.agent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,26 +75,37 @@ class TransformGateTest {
   }
 
   @Test
-  void onlyClassesDeclaringAnAdvisedMethodAreAskedForTheirSuperTypes() throws Exception {
-    AtomicInteger walks = new AtomicInteger();
-    ElementMatcher<TypeDescription> superTypes = SafeSuperTypes.named("java.sql.Statement");
+  void implementingNeedsTheSuperTypeADeclaredMethodAndAPackageNotExcluded() throws Exception {
+    String[] methods = {"execute", "executeQuery"};
     TransformGate gate = gate(ElementMatchers.<ClassLoader>any(),
-        DeclaresMethod.named("execute", "executeQuery").and(type -> {
-          walks.incrementAndGet();
-          return superTypes.matches(type);
-        }));
+        Implementing.type("java.sql.Statement", methods, new String[] {"never.excluded."}));
     assertThat(transform(gate, loader, DriverStatement.class)).isNull(); // a Statement, no execute
+    assertThat(transform(gate, loader, StatementLike.class)).isNull(); // an interface
     assertThat(transform(gate, loader, Unrelated.class)).isNull();
-    assertThat(walks).hasValue(0);
     assertThat(transform(gate, loader, ExecutingUnrelated.class)).isNull();
     assertThat(transform(gate, loader, ExecutingStatement.class)).isSameAs(CHANGED);
-    assertThat(walks).hasValue(2);
+
+    TransformGate excluding = gate(ElementMatchers.<ClassLoader>any(),
+        Implementing.type("java.sql.Statement", methods, new String[] {"dev.cachedb.agent."}));
+    assertThat(transform(excluding, loader, ExecutingStatement.class)).isNull();
+  }
+
+  @Test
+  void implementingAgreesOnAByteBuddyDescription() {
+    Implementing statements = Implementing.type(
+        "java.sql.Statement", new String[] {"executeQuery"}, new String[0]);
+    assertThat(statements.matches(TypeDescription.ForLoadedType.of(ExecutingStatement.class)))
+        .isTrue();
+    assertThat(statements.matches(TypeDescription.ForLoadedType.of(DriverStatement.class)))
+        .isFalse();
+    assertThat(statements.matches(TypeDescription.ForLoadedType.of(ExecutingUnrelated.class)))
+        .isFalse();
   }
 
   @Test
   void aClassNamedByAnInstrumentationPassesWithoutTheOtherTests() throws Exception {
     AtomicInteger structural = new AtomicInteger();
-    TransformGate gate = new TransformGate(named("never.Ignored"),
+    TransformGate gate = new TransformGate(IgnoredTypes.of("never.Ignored"),
         Arrays.asList(
             candidate(ElementMatchers.<ClassLoader>any(), ByName.named(name(Unrelated.class))),
             candidate(ElementMatchers.<ClassLoader>any(), type -> {
@@ -111,7 +121,7 @@ class TransformGateTest {
 
   @Test
   void ignoredNamesAreNeverLetThrough() throws Exception {
-    TransformGate gate = new TransformGate(nameStartsWith(getClass().getName()),
+    TransformGate gate = new TransformGate(IgnoredTypes.of(getClass().getName()),
         Collections.singletonList(candidate(ElementMatchers.<ClassLoader>any(),
             ElementMatchers.<TypeDescription>any())), this::byteBuddy);
     assertThat(transform(gate, loader, DriverStatement.class)).isNull();
@@ -142,7 +152,7 @@ class TransformGateTest {
 
   private TransformGate gate(
       ElementMatcher<ClassLoader> loaders, ElementMatcher<TypeDescription> types) {
-    return new TransformGate(named("never.Ignored"),
+    return new TransformGate(IgnoredTypes.of("never.Ignored"),
         Arrays.asList(candidate(ElementMatchers.<ClassLoader>none(), named("never.Named")),
             candidate(loaders, types)),
         this::byteBuddy);

@@ -10,7 +10,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * the platform's; an isolating loader that hides it cannot hold a JDBC driver either. Byte Buddy
  * asks for every class loaded, so the answer is kept per loader (weakly, no loader is pinned).
  */
-final class SeesJdbc extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+final class SeesJdbc implements ElementMatcher<ClassLoader> {
   private final Map<ClassLoader, Boolean> answers =
       Collections.synchronizedMap(new WeakHashMap<ClassLoader, Boolean>());
 

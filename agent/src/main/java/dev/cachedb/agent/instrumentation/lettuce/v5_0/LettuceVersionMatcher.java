@@ -19,7 +19,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * <p>Answers are cached per loader: the matcher runs for every class a loader defines, the
  * resource look-ups only once.
  */
-final class LettuceVersionMatcher extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+final class LettuceVersionMatcher implements ElementMatcher<ClassLoader> {
   // added in 5.0 (the io.lettuce package; 4.x lived in com.lambdaworks)
   static final String LANDMARK_5_0 = "io/lettuce/core/protocol/DefaultEndpoint.class";
   // added in 6.0 (RESP3)
