@@ -61,12 +61,7 @@ final class IgnoredTypes implements ElementMatcher<TypeDescription> {
   }
 
   private static boolean ignored(String name, String[] prefixes) {
-    for (String p : prefixes) {
-      if (name.startsWith(p)) {
-        return true;
-      }
-    }
-    return name.contains(PROXY);
+    return NamePrefixes.startsWithAny(name, prefixes) || name.contains(PROXY);
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class Implementing implements ElementMatcher<TypeDescription>, Head
   private final String[] excluded;
   private final String[] excludedInternal;
   private final SuperTypeIndex index;
-  private volatile ElementMatcher<TypeDescription> described; // made after an attach only
+  private final ElementMatcher<TypeDescription> described;
 
   private Implementing(String superType, String[] methods, String[] excludedPackages) {
     this.superType = superType;
@@ -37,6 +37,7 @@ public final class Implementing implements ElementMatcher<TypeDescription>, Head
       excludedInternal[i] = excluded[i].replace('.', '/');
     }
     this.index = new SuperTypeIndex(superType);
+    this.described = SafeSuperTypes.named(superType, index);
   }
 
   /**
@@ -51,7 +52,7 @@ public final class Implementing implements ElementMatcher<TypeDescription>, Head
   public boolean matchesHeader(ClassLoader loader, ClassBytes.Entry entry) {
     ClassHeader h = entry.parsed();
     if (!h.declaresMethod(methods) || Modifier.isInterface(h.access)
-        || startsWithAny(entry.internalName, excludedInternal)) {
+        || NamePrefixes.startsWithAny(entry.internalName, excludedInternal)) {
       return false;
     }
     Boolean found = index.matches(loader, entry.internalName, entry);
@@ -60,26 +61,21 @@ public final class Implementing implements ElementMatcher<TypeDescription>, Head
 
   @Override
   public boolean matches(TypeDescription type) {
-    if (type instanceof HeaderType) { // the weaver's description of the class being defined
-      ClassBytes.Entry loading = ClassBytes.current(type.getName());
-      ClassLoader loader = loading == null ? null : loading.loader.get();
-      if (loader != null) {
+    // The class being defined (after an attach too: its bytes are captured before Byte Buddy's
+    // transformer runs) is answered from its class file; a loaded class from the description.
+    ClassBytes.Entry loading = ClassBytes.current(type.getName());
+    ClassLoader loader = loading == null ? null : loading.loader.get();
+    if (loader != null) {
+      try {
         return matchesHeader(loader, loading);
+      } catch (RuntimeException unreadable) {
+        // fall through to the description
       }
     }
     return !type.isInterface()
         && declaresMethod(type)
-        && !startsWithAny(type.getName(), excluded)
-        && described().matches(type);
-  }
-
-  private ElementMatcher<TypeDescription> described() {
-    ElementMatcher<TypeDescription> d = described;
-    if (d == null) {
-      d = SafeSuperTypes.named(superType); // two threads may each make one: both are alike
-      described = d;
-    }
-    return d;
+        && !NamePrefixes.startsWithAny(type.getName(), excluded)
+        && described.matches(type);
   }
 
   private boolean declaresMethod(TypeDescription type) {
@@ -88,15 +84,6 @@ public final class Implementing implements ElementMatcher<TypeDescription>, Head
         if (m.getInternalName().equals(name)) {
           return true;
         }
-      }
-    }
-    return false;
-  }
-
-  private static boolean startsWithAny(String name, String[] prefixes) {
-    for (String p : prefixes) {
-      if (name.startsWith(p)) {
-        return true;
       }
     }
     return false;

@@ -29,14 +29,19 @@ public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
   private final String ownPackage;
   private final SuperTypeIndex index;
 
-  private SafeSuperTypes(String name) {
+  private SafeSuperTypes(String name, SuperTypeIndex index) {
     this.name = name;
     this.ownPackage = name.substring(0, name.lastIndexOf('.') + 1);
-    this.index = new SuperTypeIndex(name);
+    this.index = index;
   }
 
   public static ElementMatcher<TypeDescription> named(String superTypeName) {
-    return new SafeSuperTypes(superTypeName);
+    return new SafeSuperTypes(superTypeName, new SuperTypeIndex(superTypeName));
+  }
+
+  /** The same test, answering the class being loaded from {@code index} (one cache, not two). */
+  static ElementMatcher<TypeDescription> named(String superTypeName, SuperTypeIndex index) {
+    return new SafeSuperTypes(superTypeName, index);
   }
 
   @Override
@@ -87,15 +92,7 @@ public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
   }
 
   private boolean inJdkElsewhere(String typeName) {
-    if (typeName.startsWith(ownPackage)) {
-      return false;
-    }
-    for (String prefix : JDK_PREFIXES) {
-      if (typeName.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return !typeName.startsWith(ownPackage) && NamePrefixes.startsWithAny(typeName, JDK_PREFIXES);
   }
 
   private static TypeDefinition superClass(TypeDefinition t) {

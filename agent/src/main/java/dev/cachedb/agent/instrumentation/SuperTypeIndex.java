@@ -83,15 +83,7 @@ final class SuperTypeIndex {
   }
 
   private boolean inJdkElsewhere(String name) {
-    if (name.startsWith(ownPackage)) {
-      return false;
-    }
-    for (String prefix : JDK_PREFIXES) {
-      if (name.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return !name.startsWith(ownPackage) && NamePrefixes.startsWithAny(name, JDK_PREFIXES);
   }
 
   private Map<String, Boolean> namesOf(ClassLoader loader) {
