@@ -18,6 +18,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * A thread takes the classifier of its stripe by getAndSet(null), so it owns it alone; if the
  * stripe is empty (another thread holds it) it makes a new one, which costs an allocation and
  * nothing else, and puts it back afterwards.
+ *
+ * <p>Same shape, no parse: the labels depend only on the tokens the walk looked at, and the walk
+ * stops early (at the table name, or the token after it). Each pooled classifier remembers its
+ * last statement and how many characters of it decided the answer; a statement that starts with
+ * exactly those characters has the same tokens there and so the same labels, and costs one
+ * comparison of that prefix. That is the case of an application that inlines literals ({@code
+ * ... WHERE id = 4711}): every statement is new to {@link SqlInfoCache}, but each differs from the
+ * last one of its kind only past the table.
  */
 public final class SqlClassifier {
 
@@ -64,32 +72,123 @@ public final class SqlClassifier {
   private static final AtomicReferenceArray<SqlClassifier> POOL =
       new AtomicReferenceArray<>(STRIPES * SPACING);
 
+  /** Longest statement remembered as the last shape; longer ones are parsed every time. */
+  static final int MAX_REMEMBERED_LENGTH = SqlInfoCache.MAX_CACHED_SQL_LENGTH;
+
   private final SqlLexer lexer = new SqlLexer("", true);
   private final SqlNames names = new SqlNames();
   private int depth;
+
+  // The last statement parsed, the length of its prefix that decided the labels, and the labels.
+  private String lastSql;
+  private int lastDecided;
+  private SqlStatementInfo lastInfo;
 
   private SqlClassifier() {}
 
   /** Never throws, never returns null; null or empty SQL is OTHER/none. */
   public static SqlStatementInfo classify(String sql) {
+    SqlStatementInfo same = sameShape(sql);
+    return same != null ? same : parse(sql);
+  }
+
+  /**
+   * The labels of the last statement parsed on this thread's stripe if {@code sql} starts with
+   * the prefix that decided them, else null. Costs no hash of {@code sql}, which for a statement
+   * made anew each time would be a walk over all of it.
+   */
+  static SqlStatementInfo sameShape(String sql) {
     if (sql == null || sql.isEmpty()) {
       return SqlStatementInfo.OTHER;
     }
-    // Thread ids are sequential, so neighbouring threads get different stripes.
-    int stripe = ((int) Thread.currentThread().getId() & (STRIPES - 1)) * SPACING;
+    int stripe = stripe();
+    SqlClassifier classifier = POOL.getAndSet(stripe, null);
+    if (classifier == null) {
+      return null;
+    }
+    try {
+      return classifier.likeLast(sql);
+    } finally {
+      POOL.lazySet(stripe, classifier); // may replace one put back meanwhile: that one is dropped
+    }
+  }
+
+  /** Classifies by walking the tokens, and remembers the statement's shape for the stripe. */
+  static SqlStatementInfo parse(String sql) {
+    if (sql == null || sql.isEmpty()) {
+      return SqlStatementInfo.OTHER;
+    }
+    int stripe = stripe();
     SqlClassifier classifier = POOL.getAndSet(stripe, null);
     if (classifier == null) {
       classifier = new SqlClassifier();
     }
     try {
-      classifier.depth = 0;
-      classifier.lexer.reset(sql);
-      return classifier.statement();
+      return classifier.walk(sql);
+    } finally {
+      POOL.lazySet(stripe, classifier);
+    }
+  }
+
+  /** A full walk on a classifier of its own, remembering nothing: the shortcut's reference. */
+  static SqlStatementInfo parseOnly(String sql) {
+    if (sql == null || sql.isEmpty()) {
+      return SqlStatementInfo.OTHER;
+    }
+    return new SqlClassifier().walk(sql);
+  }
+
+  /** How many leading characters of {@code sql} decide its labels, or -1 if all do; for tests. */
+  static int decidedPrefix(String sql) {
+    SqlClassifier classifier = new SqlClassifier();
+    classifier.walk(sql);
+    return classifier.lastSql != null ? classifier.lastDecided : -1;
+  }
+
+  /** Thread ids are sequential, so neighbouring threads get different stripes. */
+  private static int stripe() {
+    return ((int) Thread.currentThread().getId() & (STRIPES - 1)) * SPACING;
+  }
+
+  private SqlStatementInfo likeLast(String sql) {
+    String last = lastSql;
+    if (last == sql) {
+      return lastInfo; // a constant statement run again: no characters to compare
+    }
+    int decided = lastDecided;
+    return last != null && sql.length() >= decided && sql.regionMatches(0, last, 0, decided)
+        ? lastInfo
+        : null;
+  }
+
+  private SqlStatementInfo walk(String sql) {
+    lastSql = null;
+    lastInfo = null;
+    try {
+      depth = 0;
+      lexer.reset(sql);
+      SqlStatementInfo info = statement();
+      remember(sql, info);
+      return info;
     } catch (RuntimeException | StackOverflowError e) {
       return SqlStatementInfo.OTHER; // last resort only: the walk itself has no throwing path
     } finally {
-      classifier.lexer.reset(""); // the pool must not keep a megabyte statement reachable
-      POOL.lazySet(stripe, classifier); // may replace one put back meanwhile: that one is dropped
+      lexer.reset(""); // the pool must not keep a megabyte statement reachable
+    }
+  }
+
+  /**
+   * Keeps the prefix that decided: up to the end of the last token the walk looked at, plus one
+   * character, since that character is what ended the token (a word, a number, a doubled quote).
+   * A walk that reached the end of the text depended on all of it, so nothing is remembered:
+   * equal statements are {@link SqlInfoCache}'s job.
+   */
+  private void remember(String sql, SqlStatementInfo info) {
+    int end = lexer.end();
+    if (end < sql.length() && sql.length() <= MAX_REMEMBERED_LENGTH) {
+      lastSql = sql;
+      lastDecided = end + 1;
+      lastInfo = info;
     }
   }
 

@@ -29,10 +29,16 @@ public final class ClassifierThroughput {
     big.append("1 FROM big");
     String huge = big.toString();
     SqlInfoCache cache = new SqlInfoCache(1000);
-    // JdbcBench.statementNewSql's statements: ten times the cache, so every lookup misses.
+    // JdbcBench.statementNewSql's statements: ten times the cache, so every lookup misses, and
+    // all of one shape, so the classifier's last shape answers.
     String[] distinct = new String[10_000];
+    // The same number of statements, two shapes taking turns: the last shape never answers, so
+    // every lookup hashes, misses and parses.
+    String[] alternating = new String[10_000];
     for (int i = 0; i < distinct.length; i++) {
       distinct[i] = "SELECT name FROM accounts WHERE id = " + i;
+      String table = i % 2 == 0 ? "accounts" : "orders";
+      alternating[i] = "SELECT name FROM " + table + " WHERE id = " + i;
     }
 
     long sink = 0;
@@ -41,6 +47,7 @@ public final class ClassifierThroughput {
       sink += masked(100_000);
       sink += cached(cache, 2_000_000);
       sink += missed(cache, distinct, 2_000_000);
+      sink += missed(cache, alternating, 2_000_000);
       sink += huge(huge, 20);
     }
     System.out.printf("typical statement: %d chars%n", TYPICAL.length());
@@ -49,15 +56,21 @@ public final class ClassifierThroughput {
     long b0 = allocated();
     sink += typical(n);
     System.out.printf(
-        "classify:        %.0f ns/op, %.1f B/op%n",
+        "parse:           %.0f ns/op, %.1f B/op%n",
         (System.nanoTime() - t0) / (double) n, (allocated() - b0) / (double) n);
     t0 = System.nanoTime();
     b0 = allocated();
     sink += missed(cache, distinct, n);
     System.out.printf(
-        "cache miss:      %.0f ns/op, %.1f B/op (%d-char statements)%n",
+        "miss, same shape: %.0f ns/op, %.1f B/op (%d-char statements)%n",
         (System.nanoTime() - t0) / (double) n, (allocated() - b0) / (double) n,
         distinct[5000].length());
+    t0 = System.nanoTime();
+    b0 = allocated();
+    sink += missed(cache, alternating, n);
+    System.out.printf(
+        "miss, new shape: %.0f ns/op, %.1f B/op%n",
+        (System.nanoTime() - t0) / (double) n, (allocated() - b0) / (double) n);
     t0 = System.nanoTime();
     sink += masked(n);
     System.out.printf("mask(.., 1000):  %.0f ns/op%n", (System.nanoTime() - t0) / (double) n);
@@ -69,7 +82,7 @@ public final class ClassifierThroughput {
     sink += huge(huge, hugeRuns);
     double seconds = (System.nanoTime() - t0) / 1e9;
     double megabytes = huge.length() * (double) hugeRuns / 1e6;
-    System.out.printf("1 MB classify:   %.0f MB/s%n", megabytes / seconds);
+    System.out.printf("1 MB parse:      %.0f MB/s%n", megabytes / seconds);
     t0 = System.nanoTime();
     for (int i = 0; i < hugeRuns; i++) {
       sink += SqlMasker.mask(huge, Integer.MAX_VALUE - 8).length();
@@ -82,7 +95,7 @@ public final class ClassifierThroughput {
   private static long typical(long n) {
     long sink = 0;
     for (long i = 0; i < n; i++) {
-      sink += SqlClassifier.classify(TYPICAL).table().length();
+      sink += SqlClassifier.parse(TYPICAL).table().length(); // the full walk, every time
     }
     return sink;
   }
@@ -119,7 +132,7 @@ public final class ClassifierThroughput {
   private static long huge(String sql, int n) {
     long sink = 0;
     for (int i = 0; i < n; i++) {
-      sink += SqlClassifier.classify(sql).table().length();
+      sink += SqlClassifier.parse(sql).table().length();
     }
     return sink;
   }

@@ -29,6 +29,20 @@ class SqlInfoCacheTest {
   }
 
   @Test
+  void inlinedLiteralsOfOneShapeTakeNoSlot() {
+    SqlInfoCache cache = new SqlInfoCache(10);
+
+    assertThat(cache.get("SELECT name FROM accounts WHERE id = 0")).hasToString("SELECT/accounts");
+    for (int i = 1; i < 100; i++) {
+      assertThat(cache.get("SELECT name FROM accounts WHERE id = " + i))
+          .hasToString("SELECT/accounts");
+    }
+    assertThat(cache.get("UPDATE accounts SET name = 'x'")).hasToString("UPDATE/accounts");
+
+    assertThat(cache.size()).isEqualTo(2);
+  }
+
+  @Test
   void longStatementIsClassifiedButNotKept() {
     SqlInfoCache cache = new SqlInfoCache(10);
     String huge = "DELETE FROM big WHERE id IN (" + SqlClassifierTest.repeat("1,", 5000) + "1)";
