@@ -122,12 +122,16 @@ class DbFaultsIT {
   }
 
   @Test
-  void poolExhausted() throws Exception {
+  void poolExhausted(@TempDir Path dir) throws Exception {
     String pool = "tiny-pool";
     String withAgent;
+    Path go = dir.resolve("go");
     try (AppProcess app = AppProcess.testMain(PoolExhaustApp.class, "jdbc-hikaricp", "jdbc-h2")
-        .agent("host=127.0.0.1,port=0").start()) {
+        .agent("host=127.0.0.1,port=0").args(go.toString()).start()) {
       int port = app.metricsPort();
+      app.awaitStdout("READY");
+      Scrape.of("127.0.0.1", port); // warm: the first scrape builds the JVM metrics
+      Files.createFile(go);
       app.awaitStdout("WAITING");
       Scrape s = Scrape.of("127.0.0.1", port);
       assertThat(s.value("db_connection_pool_pending", "pool", pool)).as(s.text()).isEqualTo(1.0);

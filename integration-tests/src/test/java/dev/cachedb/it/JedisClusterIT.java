@@ -34,7 +34,11 @@ class JedisClusterIT {
             .args(cluster.host(), Integer.toString(cluster.port(0)))
             .start()) {
       app.awaitStdout("done");
-      Thread.sleep(1200);
+      // The memory poller reads each node some time after the app first talks to it.
+      for (int node = 0; node < 3; node++) {
+        FaultChecks.awaitMetric(app.metricsPort(), "cache_memory_usage_bytes", v -> v > 0,
+            "server", cluster.host() + ":" + cluster.port(node));
+      }
       Scrape s = app.scrape();
       assertThat(ops(s, "set", "success")).as(s.text()).isEqualTo(32);
       assertThat(ops(s, "get", "hit")).isEqualTo(30);

@@ -30,7 +30,8 @@ class TestAppJedisIT {
                 .start()) {
       app.awaitStdout("lingering");
       assertThat(app.stdout()).doesNotContain("embedded redis");
-      Thread.sleep(1200);
+      FaultChecks.awaitMetric(app.metricsPort(), "cache_memory_usage_bytes", v -> v > 0,
+          "server", redis.host() + ":" + redis.port());
       Scrape s = app.scrape();
       assertCounts(s, 5);
       assertThat(s.value("cache_memory_usage_bytes", "server", redis.host() + ":" + redis.port()))

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 
 /**
  * Exhausts a HikariCP pool over H2 ({@code tiny-pool}, 2 connections): holds both, and a third
- * borrower waits out a 3 s connectionTimeout. Prints {@code WAITING} once that thread is parked
- * in getConnection, then the timeout exactly as the application caught it ({@code EXC} and
- * {@code FRAMES} lines, see {@link Captured}), {@code TIMED-OUT}, returns both connections,
- * {@code RELEASED}, and lingers. Runs the same with and without the agent, so the test can
+ * borrower waits out a 5 s connectionTimeout. Given a file name, it prints {@code READY} and
+ * starts that borrower only once the file exists, so the test's first scrape (the agent's JVM
+ * metrics are built then) does not eat into the timeout. Prints {@code WAITING} once that thread
+ * is parked in getConnection, then the timeout exactly as the application caught it ({@code
+ * EXC} and {@code FRAMES} lines, see {@link Captured}), {@code TIMED-OUT}, returns both
+ * connections, {@code RELEASED}, and lingers. Runs the same with and without the agent, so the test can
  * compare what the application got.
  */
 public final class PoolExhaustApp {
@@ -23,10 +25,17 @@ public final class PoolExhaustApp {
     hc.setPoolName("tiny-pool");
     hc.setMaximumPoolSize(2);
     hc.setMinimumIdle(2);
-    hc.setConnectionTimeout(3000);
+    hc.setConnectionTimeout(5000);
     HikariDataSource ds = new HikariDataSource(hc);
     Connection a = ds.getConnection();
     Connection b = ds.getConnection();
+    if (args.length > 0) {
+      System.out.println("READY");
+      System.out.flush();
+      while (!java.nio.file.Files.exists(java.nio.file.Paths.get(args[0]))) {
+        Thread.sleep(10);
+      }
+    }
     Thread waiter = new Thread(() -> {
       try (Connection c = ds.getConnection()) {
         System.out.println("UNEXPECTED: a third connection");

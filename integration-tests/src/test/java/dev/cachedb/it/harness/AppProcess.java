@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
 public final class AppProcess implements AutoCloseable {
   private static final Pattern SERVING =
       Pattern.compile("serving metrics on https?://([^:/]+|\\[[^\\]]+\\]):(\\d+)/metrics");
-  private static final long START_TIMEOUT_MS = 60_000;
+  // Generous: a slow wait only costs time when something is already wrong, and the longest
+  // waits (PoolLeakIT's 2,002 pools, JedisAllocationIT's C1-only child) take 15-20 s unloaded.
+  private static final long START_TIMEOUT_MS = 180_000;
 
   private final Process process;
   private final OutputBuffer stdout;
@@ -99,6 +101,8 @@ public final class AppProcess implements AutoCloseable {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       throw new AssertionError("process did not exit within " + timeoutSeconds + " s.\n" + dump());
     }
+    stdout.awaitEnd(5000);
+    stderr.awaitEnd(5000);
     return process.exitValue();
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Drains one output stream of a child process into memory, line by line, on a daemon thread. */
 final class OutputBuffer {
   private final StringBuilder text = new StringBuilder();
+  private final Thread reader;
 
   OutputBuffer(InputStream in, String name) {
     Thread t =
@@ -29,6 +30,15 @@ final class OutputBuffer {
             name);
     t.setDaemon(true);
     t.start();
+    reader = t;
+  }
+
+  /**
+   * Waits until the stream's end has been read. A process that has exited may still have lines
+   * in the pipe; a test that asserts on its output right after the exit must see them.
+   */
+  void awaitEnd(long timeoutMillis) throws InterruptedException {
+    reader.join(timeoutMillis);
   }
 
   String text() {

@@ -42,7 +42,8 @@ public final class RedisTestCluster implements AutoCloseable {
                 .setting("save \"\"")
                 .setting("appendonly no")
                 .setting("cluster-enabled yes")
-                .setting("cluster-node-timeout 2000")
+                // Long: a node stalled on a loaded machine must not be marked failed mid-test.
+                .setting("cluster-node-timeout 15000")
                 .setting("cluster-config-file " + dir.resolve("nodes-" + port + ".conf"))
                 .build();
         s.start();
@@ -156,14 +157,22 @@ public final class RedisTestCluster implements AutoCloseable {
     return buf.toString(StandardCharsets.UTF_8);
   }
 
-  /** Ports whose cluster bus port (+10000) is free too. */
+  /**
+   * Distinct ports whose cluster bus port (+10000) is free too, none equal to another's bus port.
+   * Drawn below 22768 so the bus ports stay under Linux's ephemeral range (32768 and up), where
+   * an outgoing connection could take one between the check and the bind.
+   */
   private static int[] freePorts(int n) {
     int[] out = new int[n];
+    java.util.Set<Integer> taken = new java.util.HashSet<>();
     int found = 0;
     while (found < n) {
-      int p = ThreadLocalRandom.current().nextInt(20000, 40000);
-      if (free(p) && free(p + 10000)) {
+      int p = ThreadLocalRandom.current().nextInt(10000, 22768);
+      boolean clash = taken.contains(p) || taken.contains(p + 10000) || taken.contains(p - 10000);
+      if (!clash && free(p) && free(p + 10000)) {
         out[found++] = p;
+        taken.add(p);
+        taken.add(p + 10000);
       }
     }
     return out;
