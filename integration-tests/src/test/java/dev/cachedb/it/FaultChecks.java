@@ -57,15 +57,11 @@ final class FaultChecks {
 
   static double awaitMetric(int port, String name, Predicate<Double> ok, String... labels)
       throws Exception {
-    long end = System.currentTimeMillis() + 30_000;
-    Double v = null;
-    while (System.currentTimeMillis() < end) {
-      v = Scrape.of("127.0.0.1", port).value(name, labels);
-      if (v != null && ok.test(v)) {
-        return v;
-      }
-      Thread.sleep(100);
+    Predicate<Double> good = v -> v != null && ok.test(v);
+    Double v = Scrape.until(port, s -> good.test(s.value(name, labels)), 30_000).value(name, labels);
+    if (!good.test(v)) {
+      throw new AssertionError(name + " never as expected; last " + v);
     }
-    throw new AssertionError(name + " never as expected; last " + v);
+    return v;
   }
 }

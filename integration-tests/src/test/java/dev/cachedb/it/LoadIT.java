@@ -74,7 +74,9 @@ class LoadIT {
       }
       assertThat(tallied).as(app.dump()).isEqualTo(expected);
 
-      Scrape s = settledScrape(port, expected);
+      // Lettuce counts a reply on its event-loop thread just after it has woken the caller, so
+      // the last replies may land a moment after the app prints DONE.
+      Scrape s = Scrape.until(port, scraped -> hasCounts(scraped, expected), 10_000);
       long redisOps = 0;
       long queries = 0;
       Map<String, Long> perOperation = new TreeMap<>();
@@ -150,26 +152,12 @@ class LoadIT {
         .mapToLong(Map.Entry::getValue).sum();
   }
 
-  /**
-   * A scrape once every expected series has its count, or the last one after 10 s. Lettuce
-   * counts a reply on its event-loop thread just after it has woken the caller, so the last
-   * replies may land a moment after the app prints DONE.
-   */
-  private static Scrape settledScrape(int port, Map<String, Long> expected) throws Exception {
-    long end = System.currentTimeMillis() + 10_000;
-    while (true) {
-      Scrape s = Scrape.of("127.0.0.1", port);
-      boolean settled = true;
-      for (Map.Entry<String, Long> e : expected.entrySet()) {
-        String key = e.getKey();
-        Double v = key.startsWith("borrows") ? null : s.value(name(key), labels(key));
-        settled &= key.startsWith("borrows") || v != null && v == e.getValue().doubleValue();
-      }
-      if (settled || System.currentTimeMillis() > end) {
-        return s;
-      }
-      Thread.sleep(100);
-    }
+  /** Every expected series has its count in {@code s}; borrows, checked apart, are left out. */
+  private static boolean hasCounts(Scrape s, Map<String, Long> expected) {
+    return expected.entrySet().stream()
+        .filter(e -> !e.getKey().startsWith("borrows"))
+        .allMatch(e -> Double.valueOf(e.getValue())
+            .equals(s.value(name(e.getKey()), labels(e.getKey()))));
   }
 
   private static String name(String key) {

@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class JedisWorkloadApp {
       call(jedis, "get", ABSENT + i);
     }
     System.out.println("phase-1");
-    await(signals.resolve("go-2"));
+    Signal.awaitFile(signals.resolve("go-2"));
 
     // phase 2
     call(jedis, "mget", (Object) new String[] {KEY + 0, KEY + 1, ABSENT + 0});
@@ -119,7 +118,7 @@ public final class JedisWorkloadApp {
       }
     }
     System.out.println("phase-2");
-    await(signals.resolve("go-3"));
+    Signal.awaitFile(signals.resolve("go-3"));
 
     // phase 3: the server is down; the open connection fails
     awaitServerDown(host, port);
@@ -144,16 +143,6 @@ public final class JedisWorkloadApp {
       throw e;
     }
     throw new AssertionError("expected a failure");
-  }
-
-  private static void await(Path file) throws InterruptedException {
-    long end = System.currentTimeMillis() + 120_000;
-    while (!Files.exists(file)) {
-      if (System.currentTimeMillis() > end) {
-        throw new IllegalStateException("no signal " + file.getFileName());
-      }
-      Thread.sleep(20);
-    }
   }
 
   private static void awaitServerDown(String host, int port) throws InterruptedException {

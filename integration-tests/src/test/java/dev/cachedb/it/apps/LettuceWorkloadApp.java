@@ -10,7 +10,6 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
@@ -103,9 +102,7 @@ public final class LettuceWorkloadApp {
     }
     Thread.sleep(200);
     System.out.println("waiting-for-stop");
-    while (!Files.exists(Paths.get(args[5]))) {
-      Thread.sleep(20);
-    }
+    Signal.awaitFile(Paths.get(args[5]));
     // A cluster connection stays open while its node connections fail: bound the wait.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(cluster ? 2 : 20);
     while (connection.isOpen() && System.nanoTime() < deadline) {

@@ -9,8 +9,6 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,10 +63,7 @@ public final class LoadApp {
     setup(jedisPool, db);
     System.out.println("READY");
     System.out.flush();
-    Path go = Paths.get(args[3]);
-    while (!Files.exists(go)) {
-      Thread.sleep(10); // until the test's scraper runs
-    }
+    Signal.awaitFile(Paths.get(args[3])); // until the test's scraper runs
 
     CountDownLatch start = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -2,6 +2,7 @@ package dev.cachedb.it.apps;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -32,9 +33,7 @@ public final class PoolExhaustApp {
     if (args.length > 0) {
       System.out.println("READY");
       System.out.flush();
-      while (!java.nio.file.Files.exists(java.nio.file.Paths.get(args[0]))) {
-        Thread.sleep(10);
-      }
+      Signal.awaitFile(Paths.get(args[0]));
     }
     Thread waiter = new Thread(() -> {
       try (Connection c = ds.getConnection()) {

@@ -1,6 +1,5 @@
 package dev.cachedb.it.apps;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -94,9 +93,6 @@ public final class PoolWorkloadApp {
   }
 
   private static void await(Path dir, int step) throws InterruptedException {
-    Path go = dir.resolve("go-" + step);
-    while (!Files.exists(go)) {
-      Thread.sleep(20);
-    }
+    Signal.awaitFile(dir.resolve("go-" + step));
   }
 }

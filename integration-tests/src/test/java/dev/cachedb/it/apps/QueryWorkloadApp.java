@@ -2,7 +2,6 @@ package dev.cachedb.it.apps;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -167,9 +166,7 @@ public final class QueryWorkloadApp {
     selectsAndUpdates(rounds);
     System.out.println("ready");
     System.out.flush();
-    while (!Files.exists(Paths.get(trigger))) {
-      Thread.sleep(50);
-    }
+    Signal.awaitFile(Paths.get(trigger));
     selectsAndUpdates(rounds);
   }
 

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One scrape of /metrics in the Prometheus text format, parsed into samples. Lookups name the
@@ -33,6 +34,22 @@ public final class Scrape {
 
   public static Scrape of(String host, int port) throws IOException {
     return parse(get("http://" + host + ":" + port + "/metrics"));
+  }
+
+  /**
+   * Scrapes every 100 ms until {@code settled} holds, for at most {@code timeoutMillis}, and
+   * returns the last scrape either way: some counts land a moment after the app's marker.
+   */
+  public static Scrape until(int port, Predicate<Scrape> settled, long timeoutMillis)
+      throws IOException, InterruptedException {
+    long end = System.currentTimeMillis() + timeoutMillis;
+    while (true) {
+      Scrape s = of("127.0.0.1", port);
+      if (settled.test(s) || System.currentTimeMillis() > end) {
+        return s;
+      }
+      Thread.sleep(100);
+    }
   }
 
   public static Scrape parse(String text) {

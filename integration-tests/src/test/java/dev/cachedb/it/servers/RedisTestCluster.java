@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -164,7 +166,7 @@ public final class RedisTestCluster implements AutoCloseable {
    */
   private static int[] freePorts(int n) {
     int[] out = new int[n];
-    java.util.Set<Integer> taken = new java.util.HashSet<>();
+    Set<Integer> taken = new HashSet<>();
     int found = 0;
     while (found < n) {
       int p = ThreadLocalRandom.current().nextInt(10000, 22768);

@@ -1,0 +1,25 @@
+package dev.cachedb.it.apps;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The test tells a workload app to go on by creating a file: the app printed a marker, the test
+ * scraped or changed the world, and the app must not run ahead of it.
+ */
+final class Signal {
+  /** Bounds a wait whose test has died, so an orphaned app ends by itself. */
+  private static final long TIMEOUT_MS = 600_000;
+
+  private Signal() {}
+
+  static void awaitFile(Path file) throws InterruptedException {
+    long end = System.currentTimeMillis() + TIMEOUT_MS;
+    while (!Files.exists(file)) {
+      if (System.currentTimeMillis() > end) {
+        throw new IllegalStateException("no signal " + file.getFileName());
+      }
+      Thread.sleep(10);
+    }
+  }
+}
