@@ -4,7 +4,6 @@ import java.io.File;
 import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -51,12 +50,12 @@ public final class ClassLoaderIsolationApp {
     deployed.add(deploy("webapp-a", urls, host, port));
     request(deployed.get(0));
     System.out.println("phase-1");
-    await(signals.resolve("go-1"));
+    Signal.awaitFile(signals.resolve("go-1"));
 
     deployed.add(deploy("webapp-b", urls, host, port));
     requestBoth();
     System.out.println("phase-2");
-    await(signals.resolve("go-2"));
+    Signal.awaitFile(signals.resolve("go-2"));
 
     WeakReference<ClassLoader> loaderA = undeploy(0);
     long deadline = System.currentTimeMillis() + 30_000;
@@ -141,12 +140,6 @@ public final class ClassLoaderIsolationApp {
       throw failure[0];
     }
     return result[0];
-  }
-
-  private static void await(Path signal) throws InterruptedException {
-    while (!Files.exists(signal)) {
-      Thread.sleep(50);
-    }
   }
 
   private interface Work {
