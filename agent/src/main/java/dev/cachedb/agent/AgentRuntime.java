@@ -5,6 +5,7 @@ import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.ForcedFailures;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.InstrumentationStates;
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.loop.AgentLoop;
 import dev.cachedb.agent.metrics.AgentMetrics;
@@ -23,15 +24,19 @@ import java.util.concurrent.CountDownLatch;
 final class AgentRuntime {
   private final AgentConfig config;
   private final List<InstrumentationModule> modules;
+  private final InstrumentationStates states;
   private final AgentLoop loop;
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile Thread starting;
   private volatile PrometheusRegistry registry;
   private volatile AgentMetrics agentMetrics;
 
-  AgentRuntime(AgentConfig config, List<InstrumentationModule> modules, AgentLoop loop) {
+  AgentRuntime(
+      AgentConfig config, List<InstrumentationModule> modules, InstrumentationStates states,
+      AgentLoop loop) {
     this.config = config;
     this.modules = modules;
+    this.states = states;
     this.loop = loop;
   }
 
@@ -48,6 +53,7 @@ final class AgentRuntime {
       // started lazily on a web application's request thread, it would keep that application's
       // class loader alive forever (ClassLoaderIsolationIT).
       agentMetrics = new AgentMetrics(r, AgentVersion.get());
+      states.register(r);
       registry = r;
       AgentContext context = new AgentContext(config, r, loop);
       for (InstrumentationModule m : modules) {

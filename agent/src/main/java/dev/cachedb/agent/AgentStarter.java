@@ -8,6 +8,7 @@ import dev.cachedb.agent.config.ConfigParser;
 import dev.cachedb.agent.exporter.MetricsEndpoint;
 import dev.cachedb.agent.instrumentation.InstrumentationInstaller;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.InstrumentationStates;
 import dev.cachedb.agent.instrumentation.Instrumentations;
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.loop.AgentLoop;
@@ -70,14 +71,15 @@ final class AgentStarter {
     }
     AgentLoop loop = new AgentLoop();
     List<InstrumentationModule> modules = enabled(Instrumentations.all(), config);
-    AgentRuntime runtime = new AgentRuntime(config, modules, loop);
+    InstrumentationStates states = new InstrumentationStates();
+    AgentRuntime runtime = new AgentRuntime(config, modules, states, loop);
     if (attached) {
       runtime.start(); // the loaded classes are retransformed next, and their advice runs at once
     }
     Runnable warmUp = () -> { };
     if (!modules.isEmpty()) {
       warmUp = InstrumentationInstaller.install(
-          inst, config, modules, runtime::transformFailed, runtime::awaitStarted, attached);
+          inst, config, modules, states, runtime::transformFailed, runtime::awaitStarted, attached);
     }
     Runnable instrumentationWarmUp = warmUp;
     // The agent's thread, created here from premain: the recorders first (the first woven class

@@ -35,10 +35,13 @@ public final class InstrumentationInstaller {
    */
   public static Runnable install(
       Instrumentation inst, AgentConfig config, List<InstrumentationModule> modules,
-      Runnable onTransformFailure, Runnable awaitRecorders, boolean attached) {
+      InstrumentationStates states, Runnable onTransformFailure, Runnable awaitRecorders,
+      boolean attached) {
     List<TransformGate.Candidate> candidates = new ArrayList<>();
     for (InstrumentationModule module : modules) {
-      ElementMatcher<ClassLoader> loaders = new CachedLoaderMatcher(module.classLoaderMatcher());
+      // Landmarks, version and references, once per loader: a module is woven whole or not at all.
+      ElementMatcher<ClassLoader> loaders =
+          new CachedLoaderMatcher(new ModuleCheck(module, states));
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         candidates.add(new TransformGate.Candidate(loaders, type.typeMatcher(), type));
       }

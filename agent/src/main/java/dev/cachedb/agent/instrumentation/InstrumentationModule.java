@@ -18,6 +18,12 @@ public interface InstrumentationModule {
   /** The configuration switch that turns this module off, e.g. {@link ConfigKey#REDIS_ENABLED}. */
   ConfigKey switchKey();
 
+  /**
+   * The library, whose stated version is checked against the newest major the agent supports
+   * before anything is woven ({@link Library#JDK} for the JDBC API).
+   */
+  Library library();
+
   /** Loaders that hold the version range this module supports. */
   ElementMatcher<ClassLoader> classLoaderMatcher();
 

@@ -3,6 +3,7 @@ package dev.cachedb.agent.instrumentation.jdbc;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.jdbc.QueryMetrics;
 import dev.cachedb.agent.jdbc.QueryRecorder;
@@ -20,6 +21,11 @@ public final class JdbcModule implements InstrumentationModule {
   @Override
   public String name() {
     return "jdbc";
+  }
+
+  @Override
+  public Library library() {
+    return Library.JDK;
   }
 
   @Override

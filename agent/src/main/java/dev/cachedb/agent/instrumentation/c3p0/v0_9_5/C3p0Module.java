@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation.c3p0.v0_9_5;
 
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.pool.PoolModule;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ public final class C3p0Module extends PoolModule {
   public C3p0Module() {
     super(
         "c3p0-0.9.5",
+        new Library("c3p0", "com.mchange", "c3p0",
+            "com/mchange/v2/c3p0/ComboPooledDataSource.class", 0),
         "com/mchange/v2/c3p0/impl/AbstractPoolBackedDataSource.class",
         // C3P0ProxyConnection, implemented by every connection proxy, since 0.9
         "com/mchange/v2/c3p0/C3P0ProxyConnection.class");

@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation.dbcp.v1_4;
 
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.pool.PoolModule;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ public final class DbcpModule extends PoolModule {
   public DbcpModule() {
     super(
         "dbcp-1.4",
+        new Library("dbcp", "commons-dbcp", "commons-dbcp",
+            "org/apache/commons/dbcp/BasicDataSource.class", 1),
         "org/apache/commons/dbcp/BasicDataSource.class",
         // the guard wrapper of borrowed connections, in 1.3 and 1.4
         "org/apache/commons/dbcp/PoolingDataSource$PoolGuardConnectionWrapper.class");

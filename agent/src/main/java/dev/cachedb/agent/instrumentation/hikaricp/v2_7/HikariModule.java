@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation.hikaricp.v2_7;
 
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.pool.PoolModule;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ public final class HikariModule extends PoolModule {
   public HikariModule() {
     super(
         "hikaricp-2.7",
+        new Library("hikaricp", "com.zaxxer", "HikariCP",
+            "com/zaxxer/hikari/HikariConfig.class", 7),
         // in com.zaxxer.hikari.pool since 2.4; older lines kept it elsewhere and are not supported
         "com/zaxxer/hikari/pool/HikariPool.class",
         // ProxyConnection, the base of every proxy Hikari hands out, since 2.4

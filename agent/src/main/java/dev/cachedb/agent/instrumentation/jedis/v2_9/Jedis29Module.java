@@ -8,10 +8,12 @@ import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.Landmarks;
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisLibrary;
 import dev.cachedb.agent.instrumentation.jedis.JedisFactoryInstrumentation;
-import dev.cachedb.agent.instrumentation.jedis.JedisLandmarks;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
@@ -26,13 +28,18 @@ public final class Jedis29Module implements InstrumentationModule {
   }
 
   @Override
+  public Library library() {
+    return JedisLibrary.JEDIS;
+  }
+
+  @Override
   public ConfigKey switchKey() {
     return ConfigKey.REDIS_ENABLED;
   }
 
   @Override
   public ElementMatcher<ClassLoader> classLoaderMatcher() {
-    return new JedisLandmarks(
+    return new Landmarks(
         new String[] {
           "redis/clients/jedis/Connection.class",
           // added in 2.9.0

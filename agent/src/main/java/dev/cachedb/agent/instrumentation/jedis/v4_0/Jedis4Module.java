@@ -6,10 +6,12 @@ import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.Landmarks;
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisLibrary;
 import dev.cachedb.agent.instrumentation.jedis.JedisFactoryInstrumentation;
-import dev.cachedb.agent.instrumentation.jedis.JedisLandmarks;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -23,13 +25,18 @@ public final class Jedis4Module implements InstrumentationModule {
   }
 
   @Override
+  public Library library() {
+    return JedisLibrary.JEDIS;
+  }
+
+  @Override
   public ConfigKey switchKey() {
     return ConfigKey.REDIS_ENABLED;
   }
 
   @Override
   public ElementMatcher<ClassLoader> classLoaderMatcher() {
-    return new JedisLandmarks(
+    return new Landmarks(
         new String[] {
           "redis/clients/jedis/Connection.class",
           // added in 4.0.0: the command object every API sends through Connection

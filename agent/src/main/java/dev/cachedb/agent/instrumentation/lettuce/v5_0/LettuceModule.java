@@ -3,6 +3,8 @@ package dev.cachedb.agent.instrumentation.lettuce.v5_0;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
+import dev.cachedb.agent.instrumentation.Landmarks;
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +17,18 @@ import net.bytebuddy.matcher.ElementMatcher;
  * had the same signatures from 5.0.0 to 7.7.0 (checked with javap), so one module serves them all.
  */
 public final class LettuceModule implements InstrumentationModule {
+  /** 8.x and later are refused until checked and supported. */
+  private static final Library LETTUCE = new Library(
+      "lettuce", "io.lettuce", "lettuce-core", "io/lettuce/core/RedisClient.class", 7);
 
   @Override
   public String name() {
     return "lettuce-5.0";
+  }
+
+  @Override
+  public Library library() {
+    return LETTUCE;
   }
 
   @Override
@@ -28,7 +38,8 @@ public final class LettuceModule implements InstrumentationModule {
 
   @Override
   public ElementMatcher<ClassLoader> classLoaderMatcher() {
-    return new LettuceVersionMatcher();
+    // added in 5.0: the io.lettuce package (4.x lived in com.lambdaworks)
+    return Landmarks.of("io/lettuce/core/protocol/DefaultEndpoint.class");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5;
 
+import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.pool.PoolModule;
 import java.util.Collections;
@@ -14,6 +15,8 @@ public final class TomcatJdbcModule extends PoolModule {
   public TomcatJdbcModule() {
     super(
         "tomcat-jdbc-8.5",
+        new Library("tomcat-jdbc", "org.apache.tomcat", "tomcat-jdbc",
+            "org/apache/tomcat/jdbc/pool/ConnectionPool.class", 11),
         "org/apache/tomcat/jdbc/pool/ConnectionPool.class",
         // the per-connection wrapper returnConnection takes, in every version
         "org/apache/tomcat/jdbc/pool/PooledConnection.class");
