@@ -22,11 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A library version the agent has never seen: a hand-made "Jedis 9" jar, compiled here, carries
  * every landmark class of the Jedis 4.0+ module and a {@code Connection} whose methods have the
- * names the advice looks for but whose {@code socket} field (which the advice reads) is renamed.
- * Byte Buddy cannot apply the advice, so the class must be left exactly as it was: the
- * application's output is the same with and without the agent, nothing is recorded, and the
- * failure is one count in {@code cachedb_agent_transform_errors_total} and, only when asked for,
- * one log line.
+ * names the advice looks for but whose {@code socket} field (which the advice reads) is renamed,
+ * and states no version. The reference check finds the field missing before anything is woven:
+ * the application's output is the same with and without the agent, nothing is recorded, no class
+ * fails to transform, and one WARN line names the module and the missing field.
  */
 class FutureVersionJarIT {
   private static final Map<String, String> SOURCES =
@@ -113,7 +112,7 @@ class FutureVersionJarIT {
   }
 
   @Test
-  void futureJedisIsLeftAsItWasAndCountedOnce() throws Exception {
+  void futureJedisLackingTheAdvicesFieldIsRefusedBeforeWeaving() throws Exception {
     String withoutAgent;
     try (AppProcess app = app().start()) {
       app.awaitStdout("done");
@@ -124,28 +123,31 @@ class FutureVersionJarIT {
             "send queued:GET\nsend queued:SET\nread reply#46\n"
                 + "transport connect(cache.internal);GET k1;SET k1 v;flush;disconnect;\ndone\n");
 
-    // At the default log level: no line at all, one count.
+    // At the default log level: the refusal, once; no transformation was even tried.
     try (AppProcess app = app().agent("port=0,host=127.0.0.1").start()) {
       app.awaitStdout("done");
       Scrape s = app.scrape();
       assertThat(app.stdout()).as(app.dump()).isEqualTo(withoutAgent);
-      assertThat(agentLines(app)).as(app.dump()).singleElement().asString().contains("serving metrics");
+      List<String> lines = agentLines(app);
+      assertThat(lines).as(app.dump()).hasSize(2);
+      assertThat(lines.get(0)).contains("WARN jedis-4.0 refused for a version that states none: "
+          + "the library lacks field redis.clients.jedis.Connection.socket");
+      assertThat(lines.get(1)).contains("serving metrics");
       assertThat(app.stderr()).doesNotContain("VerifyError").doesNotContain("Exception");
-      assertThat(s.value("cachedb_agent_transform_errors_total")).isEqualTo(1.0);
+      assertThat(s.value("cachedb_agent_transform_errors_total")).isZero();
+      assertThat(s.value("cachedb_agent_instrumentation_info",
+          "module", "jedis-4.0", "state", "refused", "version", "unknown")).isEqualTo(1.0);
       assertThat(s.keysStartingWith("cache_operations_total")).isEmpty();
       assertThat(s.keysStartingWith("cache_memory_usage_bytes")).isEmpty();
     }
 
-    // Asked to log transform errors: exactly one line, naming the class.
+    // Asked to log transform errors: there are none to log.
     try (AppProcess app = app().agent("port=0,host=127.0.0.1,log.transform_errors=true").start()) {
       app.awaitStdout("done");
       Scrape s = app.scrape();
       assertThat(app.stdout()).isEqualTo(withoutAgent);
-      List<String> failures =
-          agentLines(app).stream().filter(l -> l.contains("could not instrument")).toList();
-      assertThat(failures).as(app.dump()).singleElement().asString()
-          .contains("redis.clients.jedis.Connection, left unchanged");
-      assertThat(s.value("cachedb_agent_transform_errors_total")).isEqualTo(1.0);
+      assertThat(agentLines(app)).as(app.dump()).noneMatch(l -> l.contains("could not instrument"));
+      assertThat(s.value("cachedb_agent_transform_errors_total")).isZero();
     }
   }
 
