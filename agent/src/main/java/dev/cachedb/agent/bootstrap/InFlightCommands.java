@@ -38,14 +38,9 @@ final class InFlightCommands {
   private final int[] present = new int[SIZE];
   private final int[] absent = new int[SIZE];
 
-  /** The key of {@code command} in this table: never {@link #EMPTY}. */
-  static int key(Object command) {
-    int h = System.identityHashCode(command);
-    return h == EMPTY ? 1 : h; // HotSpot never hands out 0; other VMs might
-  }
-
-  /** Claims a slot for {@code key} unless it has one already (a retried or re-routed command). */
-  void start(int key, long now) {
+  /** Claims a slot for {@code command} unless it has one already (a retried or re-routed one). */
+  void start(Object command, long now) {
+    int key = key(command);
     int free = -1;
     for (int i = 0; i < PROBE; i++) {
       int s = (key + i) & MASK;
@@ -68,8 +63,12 @@ final class InFlightCommands {
     }
   }
 
-  /** The slot of {@code key}, or -1 when it is not in flight. */
-  int find(int key) {
+  /** The slot of {@code command}, or -1 when it is not in flight. */
+  int find(Object command) {
+    if (command == null) {
+      return -1;
+    }
+    int key = key(command);
     for (int i = 0; i < PROBE; i++) {
       int s = (key + i) & MASK;
       if (keys.get(s) == key) {
@@ -101,7 +100,12 @@ final class InFlightCommands {
   }
 
   /** Frees the slot; true for the one caller that owned it (so a command is recorded once). */
-  boolean finish(int slot, int key) {
-    return keys.compareAndSet(slot, key, EMPTY);
+  boolean finish(int slot, Object command) {
+    return keys.compareAndSet(slot, key(command), EMPTY);
+  }
+
+  private static int key(Object command) {
+    int h = System.identityHashCode(command);
+    return h == EMPTY ? 1 : h; // HotSpot never hands out 0; other VMs might
   }
 }

@@ -44,13 +44,13 @@ public final class LettuceCalls {
   /** A command entered {@code RedisChannelHandler.dispatch}; {@code output} identifies it. */
   public static void dispatched(Object output) {
     if (output != null) {
-      IN_FLIGHT.start(InFlightCommands.key(output), System.nanoTime());
+      IN_FLIGHT.start(output, System.nanoTime());
     }
   }
 
   /** The decoder set one bulk value (null for a nil) on {@code output}. */
   public static void element(Object output, Object value) {
-    int slot = output == null ? -1 : IN_FLIGHT.find(InFlightCommands.key(output));
+    int slot = IN_FLIGHT.find(output);
     if (slot >= 0) {
       IN_FLIGHT.element(slot, value != null);
     }
@@ -63,21 +63,14 @@ public final class LettuceCalls {
    */
   public static void completed(
       Object output, Object type, Object value, boolean errorReply, int keys) {
-    if (FAIL_COMPLETION) {
-      throw new IllegalStateException(FAIL_COMPLETION_PROPERTY);
-    }
-    if (output == null) {
-      return;
-    }
-    int key = InFlightCommands.key(output);
-    int slot = IN_FLIGHT.find(key);
+    int slot = completing(output);
     if (slot < 0) {
       return;
     }
     long nanos = System.nanoTime() - IN_FLIGHT.start(slot);
     int present = IN_FLIGHT.present(slot);
     int absent = IN_FLIGHT.absent(slot);
-    if (!IN_FLIGHT.finish(slot, key)) {
+    if (!IN_FLIGHT.finish(slot, output)) {
       return;
     }
     String command = name(type);
@@ -117,21 +110,22 @@ public final class LettuceCalls {
 
   /** The command failed without a reply: timeout, cancellation, connection failure. */
   public static void failed(Object output, Object type) {
-    if (FAIL_COMPLETION) {
-      throw new IllegalStateException(FAIL_COMPLETION_PROPERTY);
-    }
-    if (output == null) {
-      return;
-    }
-    int key = InFlightCommands.key(output);
-    int slot = IN_FLIGHT.find(key);
+    int slot = completing(output);
     if (slot < 0) {
       return;
     }
     long nanos = System.nanoTime() - IN_FLIGHT.start(slot);
-    if (IN_FLIGHT.finish(slot, key)) {
+    if (IN_FLIGHT.finish(slot, output)) {
       CacheCalls.sink.error(name(type), nanos);
     }
+  }
+
+  /** The in-flight slot of a command that is completing, -1 if none; throws under the switch. */
+  private static int completing(Object output) {
+    if (FAIL_COMPLETION) {
+      throw new IllegalStateException(FAIL_COMPLETION_PROPERTY);
+    }
+    return IN_FLIGHT.find(output);
   }
 
   /**

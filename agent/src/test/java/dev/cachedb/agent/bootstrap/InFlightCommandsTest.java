@@ -27,9 +27,8 @@ class InFlightCommandsTest {
     long now = System.nanoTime();
     for (int i = 0; i < COMMANDS; i++) {
       Object output = new Object[] {new byte[REPLY_BYTES]}; // an output holding its reply
-      int key = InFlightCommands.key(output);
-      table.start(key, now); // dispatched; its completion never comes
-      int slot = table.find(key);
+      table.start(output, now); // dispatched; its completion never comes
+      int slot = table.find(output);
       if (slot >= 0) {
         table.element(slot, true);
       }
@@ -53,8 +52,8 @@ class InFlightCommandsTest {
     for (int i = 0; i < 4 * InFlightCommands.SIZE; i++) {
       Object output = new Object();
       keep.add(output);
-      table.start(InFlightCommands.key(output), now);
-      tracked += table.find(InFlightCommands.key(output)) >= 0 ? 1 : 0;
+      table.start(output, now);
+      tracked += table.find(output) >= 0 ? 1 : 0;
     }
     assertThat(tracked).isLessThanOrEqualTo(InFlightCommands.SIZE);
     // An hour later the abandoned slots are reclaimed: new commands are timed again.
@@ -62,10 +61,9 @@ class InFlightCommandsTest {
     int reclaimed = 0;
     for (int i = 0; i < 1000; i++) {
       Object output = new Object();
-      int key = InFlightCommands.key(output);
-      table.start(key, later);
-      int slot = table.find(key);
-      if (slot >= 0 && table.start(slot) == later && table.finish(slot, key)) {
+      table.start(output, later);
+      int slot = table.find(output);
+      if (slot >= 0 && table.start(slot) == later && table.finish(slot, output)) {
         reclaimed++;
       }
     }
@@ -76,20 +74,19 @@ class InFlightCommandsTest {
   void aSlotIsFreedOnceAndCountsStartAtZero() {
     InFlightCommands table = new InFlightCommands();
     Object output = new Object();
-    int key = InFlightCommands.key(output);
-    table.start(key, 1L);
-    table.start(key, 2L); // a retry keeps the first start
-    int slot = table.find(key);
+    table.start(output, 1L);
+    table.start(output, 2L); // a retry keeps the first start
+    int slot = table.find(output);
     table.element(slot, true);
     table.element(slot, false);
     assertThat(table.start(slot)).isEqualTo(1L);
     assertThat(table.present(slot)).isEqualTo(1);
     assertThat(table.absent(slot)).isEqualTo(1);
-    assertThat(table.finish(slot, key)).isTrue();
-    assertThat(table.finish(slot, key)).isFalse();
-    assertThat(table.find(key)).isEqualTo(-1);
-    table.start(key, 3L);
-    slot = table.find(key);
+    assertThat(table.finish(slot, output)).isTrue();
+    assertThat(table.finish(slot, output)).isFalse();
+    assertThat(table.find(output)).isEqualTo(-1);
+    table.start(output, 3L);
+    slot = table.find(output);
     assertThat(table.present(slot) + table.absent(slot)).isZero();
   }
 
