@@ -57,7 +57,8 @@ class AttachIT {
     }
   }
 
-  private static void attach(AppProcess app) throws Exception {
+  /** Attaches the agent jar to {@code app}, serving on a free port; the attach must succeed. */
+  static void attach(AppProcess app) throws Exception {
     Process attach =
         new ProcessBuilder(
                 Jdk.java().toString(), "-jar", Artifacts.agentJar().toString(),

@@ -3,14 +3,12 @@ package dev.cachedb.agent.instrumentation;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachedb.agent.bootstrap.AdviceErrors;
+import dev.cachedb.agent.instrumentation.weave.SuppressedHook;
 import dev.cachedb.agent.instrumentation.weave.TestAdvice;
 import dev.cachedb.agent.instrumentation.weave.WovenClass;
 import dev.cachedb.agent.instrumentation.weave.WovenTarget;
 import dev.cachedb.agent.log.AgentLog;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -52,23 +50,13 @@ class DirectWeaverTest {
         .transform(loader, target.replace('.', '/'), null, null,
             SuperTypeIndexTest.classFile(loader, target.replace('.', '/')));
     assertThat(woven).isNotNull();
-    List<String> seen = new ArrayList<>();
-    AdviceErrors.Sink before = AdviceErrors.sink;
-    AdviceErrors.sink = new AdviceErrors.Sink() {
-      @Override
-      public void suppressed(String advice, Throwable thrown) {
-        seen.add(advice + " " + thrown.getMessage());
-      }
-    };
-    try {
-      Class<?> type = WovenClass.define(loader, target, woven);
-      Object instance = type.getConstructor(String.class).newInstance("t");
+    Class<?> type = WovenClass.define(loader, target, woven);
+    Object instance = type.getConstructor(String.class).newInstance("t");
+    try (SuppressedHook hook = SuppressedHook.install()) {
       assertThat(type.getMethod("twice", long.class).invoke(instance, 21L)).isEqualTo(42L);
-    } finally {
-      AdviceErrors.sink = before;
+      String site = "test-module/" + TestAdvice.Throwing.class.getName();
+      assertThat(hook.seen).containsExactly(site + " enter", site + " exit");
     }
-    String site = "test-module/" + TestAdvice.Throwing.class.getName();
-    assertThat(seen).containsExactly(site + " enter", site + " exit");
     assertThat(failures).hasValue(0);
   }
 

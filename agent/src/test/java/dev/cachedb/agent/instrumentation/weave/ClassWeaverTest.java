@@ -5,14 +5,11 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cachedb.agent.bootstrap.AdviceErrors;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -69,25 +66,14 @@ class ClassWeaverTest {
 
   @Test
   void aSuppressedThrowableGoesToTheHookWithItsSite() throws Throwable {
-    List<String> seen = new ArrayList<>();
-    AdviceErrors.Sink before = AdviceErrors.sink;
-    AdviceErrors.sink = new AdviceErrors.Sink() {
-      @Override
-      public void suppressed(String advice, Throwable thrown) {
-        seen.add(advice + " " + thrown.getMessage());
-        throw new IllegalStateException("the recorder fails too"); // the hook swallows it
-      }
-    };
-    try {
-      Object target = woven(named("twice").or(named("fail")), "Throwing").newInstance("t");
+    Object target = woven(named("twice").or(named("fail")), "Throwing").newInstance("t");
+    try (SuppressedHook hook = SuppressedHook.install()) {
       assertThat(call(target, "twice", 21L)).isEqualTo(42L);
       assertThatThrownBy(() -> call(target, "fail", "boom"))
           .isInstanceOf(IllegalStateException.class).hasMessage("boom");
-    } finally {
-      AdviceErrors.sink = before;
+      assertThat(hook.seen).containsExactly(
+          "test/Throwing enter", "test/Throwing exit", "test/Throwing enter", "test/Throwing exit");
     }
-    assertThat(seen).containsExactly(
-        "test/Throwing enter", "test/Throwing exit", "test/Throwing enter", "test/Throwing exit");
   }
 
   @Test
