@@ -1,7 +1,9 @@
 package dev.cachedb.agent;
 
+import dev.cachedb.agent.bootstrap.AdviceErrors;
 import dev.cachedb.agent.config.AgentConfig;
 import dev.cachedb.agent.config.ConfigKey;
+import dev.cachedb.agent.instrumentation.AdviceErrorRecorder;
 import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.ForcedFailures;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
@@ -55,6 +57,9 @@ final class AgentRuntime {
       agentMetrics = new AgentMetrics(r, AgentVersion.get());
       states.register(r);
       registry = r;
+      if (!modules.isEmpty()) { // else nothing is woven, and the bootstrap jar is not installed
+        AdviceErrors.sink = new AdviceErrorRecorder(modules, agentMetrics, AgentLog::warn);
+      }
       AgentContext context = new AgentContext(config, r, loop);
       for (InstrumentationModule m : modules) {
         m.start(context);

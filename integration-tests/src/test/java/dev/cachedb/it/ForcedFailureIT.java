@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
  * An exception thrown inside the agent's recording path never reaches the application. The
  * test-only switch {@code -Ddev.cachedb.agent.test.failRecording=true} makes every cache, JDBC and
  * pool recorder call throw (after recording) behind the real advice and bootstrap hooks; the
- * application's output must then be exactly what it is without any agent.
+ * application's output must then be exactly what it is without any agent, and every suppressed
+ * throwable is counted per module and logged once.
  */
 class ForcedFailureIT {
   private static final String[] LIBS = {
     "jedis-5.2.0", "lettuce-6.8.2.RELEASE", "jdbc-h2", "jdbc-hikaricp"
   };
+  private static final String ADVICE_ERRORS = "cachedb_agent_advice_errors_total";
   private static RedisTestServer redis;
 
   @BeforeAll
@@ -64,7 +66,12 @@ class ForcedFailureIT {
       // No JVM warning names the agent's own classes (JDK 24+ name the caller of sun.misc.Unsafe;
       // the shaded Byte Buddy's Nexus was one until it was switched off).
       assertThat(app.stderr()).as(app.dump()).doesNotContain("dev.cachedb.agent.shaded");
-      assertThat(app.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+      // The one line per module that names the advice and the class of what it threw (below) is
+      // the only place an exception's name may appear; no message, no stack trace.
+      List<String> adviceErrors = app.stderr().lines()
+          .filter(l -> l.startsWith("[cachedb-agent] WARN advice ")).toList();
+      assertThat(app.stderr().lines().filter(l -> !adviceErrors.contains(l)).toList())
+          .as(app.dump()).noneMatch(l -> l.contains("Exception") || l.contains("\tat "));
       assertThat(app.stderr()).contains("test switch dev.cachedb.agent.test.failRecording is on");
 
       // The recorders ran before they threw, so the numbers are still exact.
@@ -83,6 +90,26 @@ class ForcedFailureIT {
       assertThat(s.value("db_slow_queries_total", "query_type", "SELECT", "table", "items"))
           .isGreaterThanOrEqualTo(1.0);
       assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(0.0);
+
+      // Every recorder call that threw was suppressed in the advice that made it, and counted for
+      // that advice's module: one per intercepted call, so these are exact. Jedis: 7 commands
+      // and the server its connection reached; Lettuce: 4 commands and the server; Hikari: the
+      // pool opened and closed, 3 connections borrowed and returned; JDBC: 9 executions and 2
+      // prepareStatement calls.
+      assertThat(s.value(ADVICE_ERRORS, "module", "jedis-4.0")).isEqualTo(8.0);
+      assertThat(s.value(ADVICE_ERRORS, "module", "lettuce-5.0")).isEqualTo(5.0);
+      assertThat(s.value(ADVICE_ERRORS, "module", "hikaricp-2.7")).isEqualTo(8.0);
+      assertThat(s.value(ADVICE_ERRORS, "module", "jdbc")).isEqualTo(11.0);
+      assertThat(s.value(ADVICE_ERRORS, "module", "jedis-2.9")).isEqualTo(0.0);
+      assertThat(s.value(ADVICE_ERRORS, "module", "unknown")).isEqualTo(0.0);
+      // Logged once per module: the first error's advice and the class of what it threw.
+      assertThat(adviceErrors).as(app.dump()).hasSize(4).allMatch(
+          l -> l.contains(" threw java.lang.IllegalStateException; the application's call went"
+              + " on without it"));
+      for (String module : new String[] {"jedis-4.0", "lettuce-5.0", "hikaricp-2.7", "jdbc"}) {
+        assertThat(adviceErrors).as(module)
+            .filteredOn(l -> l.contains(" of module " + module + " threw ")).hasSize(1);
+      }
     }
   }
 

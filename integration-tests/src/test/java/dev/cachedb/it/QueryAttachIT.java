@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.apps.QueryWorkloadApp;
 import dev.cachedb.it.harness.AppProcess;
-import dev.cachedb.it.harness.Artifacts;
-import dev.cachedb.it.harness.Jdk;
 import dev.cachedb.it.harness.Scrape;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,15 +41,7 @@ class QueryAttachIT {
             .start()) {
       app.awaitStdout("ready");
 
-      Process attach =
-          new ProcessBuilder(
-                  Jdk.java().toString(), "-jar", Artifacts.agentJar().toString(),
-                  "attach", Long.toString(app.pid()), "port=0,host=127.0.0.1")
-              .redirectErrorStream(true)
-              .start();
-      assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      String out = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(attach.exitValue()).as(out).isEqualTo(0);
+      AttachIT.attach(app);
       app.awaitStderr("serving metrics on");
 
       Files.createFile(trigger);

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 
 import dev.cachedb.agent.config.AgentConfig;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -17,8 +18,8 @@ final class AttachInstaller {
   private AttachInstaller() {}
 
   /** After an attach: Byte Buddy's agent builder, which also retransforms the loaded classes. */
-  static AgentBuilder builder(
-      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
+  static AgentBuilder builder(AgentConfig config, List<TransformGate.Candidate> candidates,
+      Map<TypeInstrumentation, String> modules, Runnable onTransformFailure) {
     disableNexus();
     AgentBuilder builder =
         // The direct weaver's Byte Buddy configuration, so both paths weave alike.
@@ -34,7 +35,8 @@ final class AttachInstaller {
             .or(IgnoredTypes.INSTANCE);
 
     for (TransformGate.Candidate c : candidates) {
-      builder = builder.type(c.types, c.loaders).transform(CachedAdvice.of(c.instrumentation));
+      builder = builder.type(c.types, c.loaders)
+          .transform(CachedAdvice.of(c.instrumentation, modules.get(c.instrumentation)));
     }
     return builder;
   }

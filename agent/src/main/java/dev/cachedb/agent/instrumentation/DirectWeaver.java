@@ -3,6 +3,7 @@ package dev.cachedb.agent.instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -39,11 +40,14 @@ final class DirectWeaver implements ClassFileTransformer {
           .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
           .with(Implementation.Context.Disabled.Factory.INSTANCE);
 
-  DirectWeaver(List<TransformGate.Candidate> candidates, TransformFailures failures) {
+  /** {@code modules}: each candidate's type instrumentation to its module's name. */
+  DirectWeaver(List<TransformGate.Candidate> candidates, Map<TypeInstrumentation, String> modules,
+      TransformFailures failures) {
     this.candidates = candidates.toArray(new TransformGate.Candidate[0]);
     this.advice = new CachedAdvice[this.candidates.length];
     for (int i = 0; i < advice.length; i++) {
-      advice[i] = CachedAdvice.of(this.candidates[i].instrumentation);
+      TypeInstrumentation type = this.candidates[i].instrumentation;
+      advice[i] = CachedAdvice.of(type, modules.get(type));
     }
     this.failures = failures;
   }

@@ -7,7 +7,9 @@ import dev.cachedb.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -38,24 +40,27 @@ public final class InstrumentationInstaller {
       InstrumentationStates states, Runnable onTransformFailure, Runnable awaitRecorders,
       boolean attached) {
     List<TransformGate.Candidate> candidates = new ArrayList<>();
+    // Each type's module, which the woven code names when its advice throws (AdviceErrors).
+    Map<TypeInstrumentation, String> moduleOf = new IdentityHashMap<>();
     for (InstrumentationModule module : modules) {
       // Landmarks, version and references, once per loader: a module is woven whole or not at all.
       ElementMatcher<ClassLoader> loaders =
           new CachedLoaderMatcher(new ModuleCheck(module, states));
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         candidates.add(new TransformGate.Candidate(loaders, type.typeMatcher(), type));
+        moduleOf.put(type, module.name());
       }
     }
     if (attached) {
       // Before Byte Buddy's transformer: the JVM calls transformers in the order they were added.
       inst.addTransformer(ClassBytes.CAPTURE, true);
-      AttachInstaller.builder(config, candidates, onTransformFailure).installOn(inst);
+      AttachInstaller.builder(config, candidates, moduleOf, onTransformFailure).installOn(inst);
       return () -> { };
     }
     TransformGate gate = new TransformGate(IgnoredTypes.INSTANCE, candidates,
         () -> {
           awaitRecorders.run(); // no advice may run before the recorders it calls exist
-          return build(config, candidates, onTransformFailure);
+          return build(config, candidates, moduleOf, onTransformFailure);
         });
     // Retransformation-capable: another agent (OpenTelemetry's) may retransform a class later,
     // and only such a transformer is asked again then.
@@ -64,10 +69,11 @@ public final class InstrumentationInstaller {
   }
 
   /** The weaver, built when the gate first lets a class through (or by the warm-up). */
-  private static ClassFileTransformer build(
-      AgentConfig config, List<TransformGate.Candidate> candidates, Runnable onTransformFailure) {
+  private static ClassFileTransformer build(AgentConfig config,
+      List<TransformGate.Candidate> candidates, Map<TypeInstrumentation, String> moduleOf,
+      Runnable onTransformFailure) {
     try {
-      return new LeanWeaver(candidates, failures(config, onTransformFailure));
+      return new LeanWeaver(candidates, moduleOf, failures(config, onTransformFailure));
     } catch (RuntimeException | LinkageError e) {
       AgentLog.error("cannot instrument, the application runs on without it: "
           + AgentLog.describe(e));

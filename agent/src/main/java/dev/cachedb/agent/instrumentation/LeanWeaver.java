@@ -9,6 +9,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -23,6 +24,7 @@ final class LeanWeaver implements ClassFileTransformer {
   private static final ConcurrentHashMap<String, Object> ADVICE = new ConcurrentHashMap<>();
 
   private final List<TransformGate.Candidate> candidates;
+  private final Map<TypeInstrumentation, String> modules;
   private final List<List<Method>> methods = new ArrayList<>();
   private final TransformFailures failures;
   private volatile DirectWeaver fallback;
@@ -31,19 +33,26 @@ final class LeanWeaver implements ClassFileTransformer {
   private static final class Method {
     final ElementMatcher<? super MethodDescription> matcher;
     final String adviceClass;
+    final String site;
 
-    Method(ElementMatcher<? super MethodDescription> matcher, String adviceClass) {
+    Method(ElementMatcher<? super MethodDescription> matcher, String adviceClass, String site) {
       this.matcher = matcher;
       this.adviceClass = adviceClass;
+      this.site = site;
     }
   }
 
-  LeanWeaver(List<TransformGate.Candidate> candidates, TransformFailures failures) {
+  /** {@code modules}: each candidate's type instrumentation to its module's name. */
+  LeanWeaver(List<TransformGate.Candidate> candidates, Map<TypeInstrumentation, String> modules,
+      TransformFailures failures) {
     this.candidates = candidates;
+    this.modules = modules;
     this.failures = failures;
     for (TransformGate.Candidate c : candidates) {
       List<Method> list = new ArrayList<>();
-      c.instrumentation.transform((matcher, advice) -> list.add(new Method(matcher, advice)));
+      String module = modules.get(c.instrumentation);
+      c.instrumentation.transform((matcher, advice) ->
+          list.add(new Method(matcher, advice, AdviceErrorRecorder.site(module, advice))));
       methods.add(list);
     }
   }
@@ -85,7 +94,7 @@ final class LeanWeaver implements ClassFileTransformer {
       }
       if (matches) {
         for (Method m : methods.get(i)) {
-          advised.add(new ClassWeaver.Advised(m.matcher, advice(m.adviceClass)));
+          advised.add(new ClassWeaver.Advised(m.matcher, advice(m.adviceClass), m.site));
         }
       }
     }
@@ -128,7 +137,7 @@ final class LeanWeaver implements ClassFileTransformer {
       synchronized (this) {
         d = fallback;
         if (d == null) {
-          d = new DirectWeaver(candidates, failures);
+          d = new DirectWeaver(candidates, modules, failures);
           fallback = d;
         }
       }

@@ -26,7 +26,7 @@ final class WarmUp {
     byte[] bytes = ClassFiles.read(loader, sample);
     AdviceClass advice = AdviceClass.read(WarmUp.class.getName() + "$SampleAdvice", loader);
     ClassWeaver.weave(new ClassReader(bytes), HeaderType.of(ClassHeader.parse(bytes)),
-        Collections.singletonList(new ClassWeaver.Advised(named("run"), advice)));
+        Collections.singletonList(new ClassWeaver.Advised(named("run"), advice, "warm-up")));
   }
 
   /** The woven class: a method with an argument and a result, like the library methods. */

@@ -3,9 +3,14 @@ package dev.cachedb.agent.instrumentation;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.agent.instrumentation.weave.SuppressedHook;
+import dev.cachedb.agent.instrumentation.weave.TestAdvice;
+import dev.cachedb.agent.instrumentation.weave.WovenClass;
+import dev.cachedb.agent.instrumentation.weave.WovenTarget;
 import dev.cachedb.agent.log.AgentLog;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -38,7 +43,29 @@ class DirectWeaverTest {
     assertThat(failures).hasValue(1);
   }
 
+  @Test
+  void aThrowableTheAdviceThrowsGoesToTheHookAndTheCallReturns() throws Exception {
+    String target = WovenTarget.class.getName();
+    byte[] woven = weaver(named(target), named("twice"), TestAdvice.Throwing.class.getName())
+        .transform(loader, target.replace('.', '/'), null, null,
+            SuperTypeIndexTest.classFile(loader, target.replace('.', '/')));
+    assertThat(woven).isNotNull();
+    Class<?> type = WovenClass.define(loader, target, woven);
+    Object instance = type.getConstructor(String.class).newInstance("t");
+    try (SuppressedHook hook = SuppressedHook.install()) {
+      assertThat(type.getMethod("twice", long.class).invoke(instance, 21L)).isEqualTo(42L);
+      String site = "test-module/" + TestAdvice.Throwing.class.getName();
+      assertThat(hook.seen).containsExactly(site + " enter", site + " exit");
+    }
+    assertThat(failures).hasValue(0);
+  }
+
   private DirectWeaver weaver(ElementMatcher<TypeDescription> types, String adviceClass) {
+    return weaver(types, named("run"), adviceClass);
+  }
+
+  private DirectWeaver weaver(ElementMatcher<TypeDescription> types,
+      ElementMatcher<? super MethodDescription> methods, String adviceClass) {
     TypeInstrumentation type = new TypeInstrumentation() {
       @Override
       public ElementMatcher<TypeDescription> typeMatcher() {
@@ -47,12 +74,13 @@ class DirectWeaverTest {
 
       @Override
       public void transform(AdviceTarget target) {
-        target.applyAdvice(named("run"), adviceClass);
+        target.applyAdvice(methods, adviceClass);
       }
     };
     return new DirectWeaver(
         Collections.singletonList(new TransformGate.Candidate(
             ElementMatchers.<ClassLoader>any(), types, type)),
+        Collections.singletonMap(type, "test-module"),
         new TransformFailures(AgentLog.Level.DEBUG, failures::incrementAndGet));
   }
 }

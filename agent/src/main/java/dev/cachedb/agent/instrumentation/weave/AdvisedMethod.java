@@ -12,12 +12,15 @@ import net.bytebuddy.jar.asm.TypePath;
  *
  * <pre>
  *   extras = defaults; backups = arguments
- *   try { enter advice } catch (Throwable suppressed) { }          // suppress = Throwable
+ *   try { enter advice } catch (Throwable s) { AdviceErrors.suppressed(site, s); }
  *   try { body, each return storing its value and jumping to exit }
  *   catch (Throwable t) { thrown = t }                              // onThrowable = Throwable
- *   exit: try { exit advice } catch (Throwable suppressed) { }
+ *   exit: try { exit advice } catch (Throwable s) { AdviceErrors.suppressed(site, s); }
  *   if (thrown != null) throw thrown; return value
  * </pre>
+ *
+ * <p>A suppressed throwable goes to the bootstrap hook with the module and advice it came from
+ * ({@link SuppressedReport}), to be counted and logged once per module; never to the caller.
  *
  * The body's locals move up past the extras ({@link Layout}); its frames get the extras inserted.
  * Our exception handlers are declared after the method's own, so they only catch what the body
@@ -25,6 +28,7 @@ import net.bytebuddy.jar.asm.TypePath;
  */
 final class AdvisedMethod extends MethodVisitor {
   private final AdviceClass advice;
+  private final String site;
   private final Layout layout;
   private final boolean frames;
   private final Label bodyStart = new Label();
@@ -33,9 +37,11 @@ final class AdvisedMethod extends MethodVisitor {
   private final Label exitLabel = new Label();
   private boolean started;
 
-  AdvisedMethod(MethodVisitor target, AdviceClass advice, Layout layout, boolean frames) {
+  AdvisedMethod(
+      MethodVisitor target, AdviceClass advice, String site, Layout layout, boolean frames) {
     super(Opcodes.ASM9, target);
     this.advice = advice;
+    this.site = site;
     this.layout = layout;
     this.frames = frames;
   }
@@ -84,7 +90,7 @@ final class AdvisedMethod extends MethodVisitor {
     if (suppress) {
       super.visitLabel(handler);
       frame(entries, Layout.THROWABLE);
-      super.visitInsn(Opcodes.POP);
+      SuppressedReport.emit(mv, site);
     }
     super.visitLabel(end);
     frame(entries, null);

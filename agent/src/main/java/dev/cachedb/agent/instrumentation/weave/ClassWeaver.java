@@ -28,14 +28,20 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class ClassWeaver {
   private ClassWeaver() {}
 
-  /** Methods to advise: a method matcher and the advice for what it matches. */
+  /**
+   * Methods to advise: a method matcher, the advice for what it matches, and what the woven code
+   * reports when that advice throws ({@code site}, see {@link SuppressedReport}).
+   */
   public static final class Advised {
     final ElementMatcher<? super MethodDescription> methods;
     final AdviceClass advice;
+    final String site;
 
-    public Advised(ElementMatcher<? super MethodDescription> methods, AdviceClass advice) {
+    public Advised(
+        ElementMatcher<? super MethodDescription> methods, AdviceClass advice, String site) {
       this.methods = methods;
       this.advice = advice;
+      this.site = site;
     }
   }
 
@@ -87,28 +93,28 @@ public final class ClassWeaver {
     public MethodVisitor visitMethod(
         int access, String name, String descriptor, String signature, String[] exceptions) {
       MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-      AdviceClass advice = adviceFor(access, name, descriptor);
-      if (advice == null) {
+      Advised advised = adviceFor(access, name, descriptor);
+      if (advised == null) {
         return mv;
       }
       rewritten++;
-      Layout layout = new Layout(owner, access, name, descriptor, advice, fields);
-      return new AdvisedMethod(mv, advice, layout, frames);
+      Layout layout = new Layout(owner, access, name, descriptor, advised.advice, fields);
+      return new AdvisedMethod(mv, advised.advice, advised.site, layout, frames);
     }
 
     /** The one advice whose matcher takes this method, or null. */
-    private AdviceClass adviceFor(int access, String name, String descriptor) {
+    private Advised adviceFor(int access, String name, String descriptor) {
       if (name.equals("<clinit>") || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
         return null;
       }
       MethodDescription method = new LatentMethod(type, access, name, descriptor);
-      AdviceClass found = null;
+      Advised found = null;
       for (Advised a : advised) {
         if (a.methods.matches(method)) {
           if (found != null) {
             throw new UnsupportedAdvice("two advice classes on " + name + descriptor);
           }
-          found = a.advice;
+          found = a;
         }
       }
       return found;

@@ -65,6 +65,18 @@ class ClassWeaverTest {
   }
 
   @Test
+  void aSuppressedThrowableGoesToTheHookWithItsSite() throws Throwable {
+    Object target = woven(named("twice").or(named("fail")), "Throwing").newInstance("t");
+    try (SuppressedHook hook = SuppressedHook.install()) {
+      assertThat(call(target, "twice", 21L)).isEqualTo(42L);
+      assertThatThrownBy(() -> call(target, "fail", "boom"))
+          .isInstanceOf(IllegalStateException.class).hasMessage("boom");
+      assertThat(hook.seen).containsExactly(
+          "test/Throwing enter", "test/Throwing exit", "test/Throwing enter", "test/Throwing exit");
+    }
+  }
+
+  @Test
   void localsAndFieldsAreSharedBetweenEnterAndExit() throws Throwable {
     Object target = woven(named("sum"), "Local").newInstance("abcd");
     assertThat(call(target, "sum", new double[] {1, 2})).isEqualTo(3.0);
@@ -95,20 +107,8 @@ class ClassWeaverTest {
       throws Exception {
     byte[] bytes = weave(methods, advice);
     assertThat(bytes).isNotNull();
-    ClassLoader child = new ClassLoader(loader) {
-      @Override
-      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.equals(TARGET)) {
-          synchronized (getClassLoadingLock(name)) {
-            Class<?> c = findLoadedClass(name);
-            return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-          }
-        }
-        return super.loadClass(name, resolve);
-      }
-    };
-    Class<?> type = Class.forName(TARGET, true, child);
-    assertThat(type.getDeclaredMethods()).isNotEmpty(); // linked: verified
+    Class<?> type = WovenClass.define(loader, TARGET, bytes);
+    assertThat(type.getDeclaredMethods()).isNotEmpty();
     return type.getConstructor(String.class);
   }
 
@@ -117,7 +117,8 @@ class ClassWeaverTest {
     ClassReader reader = new ClassReader(ClassFiles.read(loader, TARGET));
     AdviceClass adviceClass = AdviceClass.read(TestAdvice.class.getName() + "$" + advice, loader);
     return ClassWeaver.weave(reader, new TypeDescription.Latent(TARGET, 0, null),
-        Collections.singletonList(new ClassWeaver.Advised(methods, adviceClass)));
+        Collections.singletonList(
+            new ClassWeaver.Advised(methods, adviceClass, "test/" + advice)));
   }
 
   private static Object call(Object target, String name, Object... args) throws Throwable {
