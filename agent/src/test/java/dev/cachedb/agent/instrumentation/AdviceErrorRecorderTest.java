@@ -95,6 +95,11 @@ class AdviceErrorRecorderTest {
       }
 
       @Override
+      public Library library() {
+        return Library.JDK;
+      }
+
+      @Override
       public ConfigKey switchKey() {
         return ConfigKey.REDIS_ENABLED;
       }
