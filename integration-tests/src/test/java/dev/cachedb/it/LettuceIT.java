@@ -2,6 +2,7 @@ package dev.cachedb.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.it.apps.LettuceRetentionApp;
 import dev.cachedb.it.apps.LettuceWorkloadApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Artifacts;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,11 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lettuce 5.x, 6.x and 7.x (oldest and newest release of each line), through the sync, async and
  * reactive APIs, against a real Redis: one child JVM per version and API runs
- * {@link LettuceWorkloadApp}, and the scrape must show its exact figures.
+ * {@link LettuceWorkloadApp}, and the scrape must show its exact figures. And the agent keeps no
+ * reply alive, even when its completion path fails.
  */
 class LettuceIT {
   static final String[] VERSIONS = {
@@ -36,6 +41,7 @@ class LettuceIT {
     "7.7.0.RELEASE"
   };
   private static final String PASSWORD = "pw-s3cr3t-" + UUID.randomUUID();
+  private static final Pattern HEAP_USED = Pattern.compile("heap-used-after-gc=(\\d+)");
 
   private static RedisTestServer open;
   private static RedisTestServer secured;
@@ -109,6 +115,46 @@ class LettuceIT {
       Scrape s = app.scrape();
       assertThat(s.keysStartingWith("cache_operations_total")).as(app.dump()).isEmpty();
       assertThat(app.stderr()).doesNotContain("could not instrument");
+    }
+  }
+
+  /**
+   * 10,000 GETs of a 64 KiB value while the completion hook fails before it frees the command's
+   * in-flight entry (the test-only switch {@code dev.cachedb.agent.test.failLettuceCompletion}),
+   * as the advice did on Lettuce 6.5 to 6.7: heap in use after GC must stay within 5 MB of the
+   * same run without the agent (1237ae9's agent on 6.6.0 kept 510 MiB there, against 4.8 MiB).
+   */
+  @ParameterizedTest(name = "lettuce {0}: failed completions retain no reply")
+  @ValueSource(strings = {"6.8.2.RELEASE", "7.7.0.RELEASE"})
+  void failedCompletionsRetainNoReply(String version) throws Exception {
+    long without = heapUsedAfterGc(version, false);
+    long with = heapUsedAfterGc(version, true);
+    System.out.printf(
+        "lettuce %s on JDK %s, 10000 GETs of 64 KiB, completion failing: heap in use after GC"
+            + " %.1f MiB without agent, %.1f MiB with agent%n",
+        version, System.getProperty("it.jdk"), without / 1048576.0, with / 1048576.0);
+    assertThat(with - without).as("heap retained by the agent").isLessThan(5_000_000L);
+  }
+
+  private static long heapUsedAfterGc(String version, boolean agent) throws Exception {
+    AppProcess.Builder b =
+        AppProcess.testMain(LettuceRetentionApp.class, "lettuce-" + version)
+            // Room for what a leak would keep (8192 slots of 64 KiB), so it shows as a figure.
+            .jvmOption("-Xmx1g")
+            .args(open.host(), String.valueOf(open.port()), "10000", String.valueOf(64 * 1024));
+    if (agent) {
+      b.agent("port=0,host=127.0.0.1,redis.memory.enabled=false")
+          .jvmOption("-Ddev.cachedb.agent.test.failLettuceCompletion=true");
+    }
+    try (AppProcess app = b.start()) {
+      app.awaitStdout("heap-used-after-gc=");
+      Matcher m = HEAP_USED.matcher(app.stdout());
+      assertThat(m.find()).as(app.dump()).isTrue();
+      if (agent) { // the switch took effect: no command got through completion to be recorded
+        assertThat(app.scrape().keysStartingWith("cache_operations_total")).as(app.dump())
+            .isEmpty();
+      }
+      return Long.parseLong(m.group(1));
     }
   }
 

@@ -1,52 +1,61 @@
 package dev.cachedb.agent.bootstrap;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Start times (and per-element counts) of Redis commands between dispatch and completion, keyed by
- * object identity, in preallocated arrays: no allocation per command.
+ * Start times (and per-element counts) of Redis commands between dispatch and completion, in
+ * preallocated arrays: no allocation per command, and no reference to the command at all.
  *
  * <p>Why not a field on the command: the agent may attach after Lettuce's classes are loaded, and
  * retransformation cannot add fields. Why not a weak map: it allocates an entry per command. The
  * key is the command's output object, which every wrapper (async, cluster, reactive) shares with
  * the innermost command, so one logical command has exactly one slot however it is wrapped.
  *
+ * <p>Why the key's identity hash and not the key: the output holds the reply. A table of
+ * references kept every reply whose completion the agent missed (Lettuce 6.5 to 6.7, where the
+ * advice threw) alive until its slot went stale, up to a whole table of 64 KiB values. An int
+ * keeps nothing alive, whatever happens to the completion. The price: two outputs in flight at
+ * once whose identity hashes are equal (about one pair in 2^31) share a slot; the first to
+ * complete is recorded with the earlier start, the other is not counted.
+ *
  * <p>Open addressing with a bounded probe: a key lives in one of {@link #PROBE} slots after its
- * identity hash. A slot is claimed by compare-and-set and freed by the thread that finishes the
- * command, so concurrent commands never share one. When every slot of a probe is busy the command
- * is simply not timed (not counted): bounded memory beats completeness under absurd concurrency.
- * Slots older than {@link #STALE_NANOS} (a command abandoned without completion) are reclaimed.
+ * hash. A slot is claimed by compare-and-set and freed by the thread that finishes the command,
+ * so concurrent commands never share one. When every slot of a probe is busy the command is simply
+ * not timed (not counted): bounded memory beats completeness under absurd concurrency. Slots
+ * older than {@link #STALE_NANOS} (a command abandoned without completion) are reclaimed.
  */
 final class InFlightCommands {
   static final int SIZE = 1 << 13;
   static final int PROBE = 16;
   static final long STALE_NANOS = 3_600_000_000_000L;
   private static final int MASK = SIZE - 1;
+  private static final int EMPTY = 0;
 
-  private final AtomicReferenceArray<Object> keys = new AtomicReferenceArray<Object>(SIZE);
+  private final AtomicIntegerArray keys = new AtomicIntegerArray(SIZE);
   private final long[] starts = new long[SIZE];
   // Written and read on the connection's event-loop thread, which decodes the reply and completes
   // the command; plain ints are enough.
   private final int[] present = new int[SIZE];
   private final int[] absent = new int[SIZE];
 
-  /** Claims a slot for {@code key} unless it has one already (a retried or re-routed command). */
-  void start(Object key, long now) {
-    int h = System.identityHashCode(key);
+  /** Claims a slot for {@code command} unless it has one already (a retried or re-routed one). */
+  void start(Object command, long now) {
+    int key = key(command);
     int free = -1;
     for (int i = 0; i < PROBE; i++) {
-      int s = (h + i) & MASK;
-      Object k = keys.get(s);
+      int s = (key + i) & MASK;
+      int k = keys.get(s);
       if (k == key) {
         return;
       }
-      if (free < 0 && (k == null || now - starts[s] > STALE_NANOS)) {
+      if (free < 0 && (k == EMPTY || now - starts[s] > STALE_NANOS)) {
         free = s;
       }
     }
     if (free >= 0) {
-      Object old = keys.get(free);
-      if (keys.compareAndSet(free, old, key)) {
+      int old = keys.get(free);
+      if ((old == EMPTY || now - starts[free] > STALE_NANOS)
+          && keys.compareAndSet(free, old, key)) {
         starts[free] = now;
         present[free] = 0;
         absent[free] = 0;
@@ -54,14 +63,14 @@ final class InFlightCommands {
     }
   }
 
-  /** The slot of {@code key}, or -1 when it is not in flight. */
-  int find(Object key) {
-    if (key == null) {
-      return -1; // an empty slot holds null: never "find" one
+  /** The slot of {@code command}, or -1 when it is not in flight. */
+  int find(Object command) {
+    if (command == null) {
+      return -1;
     }
-    int h = System.identityHashCode(key);
+    int key = key(command);
     for (int i = 0; i < PROBE; i++) {
-      int s = (h + i) & MASK;
+      int s = (key + i) & MASK;
       if (keys.get(s) == key) {
         return s;
       }
@@ -91,7 +100,12 @@ final class InFlightCommands {
   }
 
   /** Frees the slot; true for the one caller that owned it (so a command is recorded once). */
-  boolean finish(int slot, Object key) {
-    return keys.compareAndSet(slot, key, null);
+  boolean finish(int slot, Object command) {
+    return keys.compareAndSet(slot, key(command), EMPTY);
+  }
+
+  private static int key(Object command) {
+    int h = System.identityHashCode(command);
+    return h == EMPTY ? 1 : h; // HotSpot never hands out 0; other VMs might
   }
 }

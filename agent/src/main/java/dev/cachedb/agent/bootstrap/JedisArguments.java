@@ -6,14 +6,18 @@ import java.util.List;
 
 /**
  * Reads Jedis command objects without compiling against Jedis: the command name from its
- * {@code Protocol.Command} enum (the constant's own name, so nothing is allocated), and from 4.0's
- * {@code CommandArguments} the command and size through public methods found once per class.
+ * {@code Protocol.Command} enum (the constant's own name, so nothing is allocated), and the raw
+ * arguments of 4.0's {@code CommandArguments} for AUTH and HELLO.
+ *
+ * <p>Only the raw arguments are read by reflection ({@code Rawable.getRaw()}, found once per
+ * class), and on purpose: they serve the memory poller's login alone, so if the member is missing
+ * the poller connects without credentials and every command is still counted. What counting
+ * needs ({@code getCommand()}, {@code size()}) the advice calls directly, where the weave-time
+ * reference check sees it.
  */
 final class JedisArguments {
   private static final Object[] NO_ARGS = new Object[0];
 
-  private static final ClassValue<Method> GET_COMMAND = method("getCommand");
-  private static final ClassValue<Method> SIZE = method("size");
   private static final ClassValue<Method> GET_RAW = method("getRaw");
 
   private JedisArguments() {}
@@ -21,17 +25,6 @@ final class JedisArguments {
   /** The enum constant's name ({@code GET}); a command that is not an enum is {@code OTHER}. */
   static String name(Object command) {
     return command instanceof Enum ? ((Enum<?>) command).name() : "OTHER";
-  }
-
-  /** {@code CommandArguments.getCommand()}, or null. */
-  static Object command(Object arguments) {
-    return invoke(GET_COMMAND, arguments);
-  }
-
-  /** {@code CommandArguments.size()}: the command plus its arguments; 0 if unknown. */
-  static int size(Object arguments) {
-    Object n = invoke(SIZE, arguments);
-    return n instanceof Integer ? (Integer) n : 0;
   }
 
   /** The raw bytes of every argument after the command (only for AUTH and HELLO: allocates). */

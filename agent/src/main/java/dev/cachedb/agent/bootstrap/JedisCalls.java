@@ -30,14 +30,18 @@ public final class JedisCalls {
     enqueue(connection, name, args == null ? 0 : args.length, start, thrown);
   }
 
-  /** Jedis 4.0 to 8.x: {@code sendCommand(CommandArguments)} returned or threw. */
+  /**
+   * Jedis 4.0 to 8.x: {@code sendCommand(arguments)} returned or threw; {@code command} is the
+   * arguments' {@code getCommand()}, {@code size} their {@code size()} (the command included).
+   */
   public static void sentArguments(
-      Object connection, Object arguments, Socket socket, long start, Throwable thrown) {
-    String name = JedisArguments.name(JedisArguments.command(arguments));
+      Object connection, Object command, int size, Object arguments, Socket socket, long start,
+      Throwable thrown) {
+    String name = JedisArguments.name(command);
     if (name == "AUTH" || name == "HELLO") {
       JedisCredentials.noted(name, JedisArguments.raw(arguments), socket);
     }
-    int keys = name == "EXISTS" ? JedisArguments.size(arguments) - 1 : 0;
+    int keys = name == "EXISTS" ? size - 1 : 0;
     enqueue(connection, name, keys, start, thrown);
   }
 

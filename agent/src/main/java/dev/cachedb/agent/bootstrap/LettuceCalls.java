@@ -14,8 +14,21 @@ import java.util.Map;
  * <p>Classification follows the metrics contract. Values are counted as the decoder delivers them
  * rather than read from the finished output, because the reactive API streams elements to its
  * subscriber and leaves the output's own list empty.
+ *
+ * <p>The command's type arrives as Lettuce's {@code ProtocolKeyword}, typed {@code Object}, and
+ * its name is derived here from JDK members only: {@code ProtocolKeyword.name()} is missing from
+ * 6.5 to 6.7, and advice that called it threw on every completion there.
  */
 public final class LettuceCalls {
+  /**
+   * TEST ONLY, not for users and left out of the README: with this system property {@code true},
+   * {@link #completed} and {@link #failed} throw before they free anything, as the advice did on
+   * Lettuce 6.5 to 6.7. A retention test uses it to prove that a completion path that fails keeps
+   * no reply alive. Read once: the JIT removes the check when it is off.
+   */
+  static final String FAIL_COMPLETION_PROPERTY = "dev.cachedb.agent.test.failLettuceCompletion";
+
+  private static final boolean FAIL_COMPLETION = Boolean.getBoolean(FAIL_COMPLETION_PROPERTY);
   private static final InFlightCommands IN_FLIGHT = new InFlightCommands();
 
   private LettuceCalls() {}
@@ -44,13 +57,13 @@ public final class LettuceCalls {
   }
 
   /**
-   * The command completed with a reply. {@code command} is Lettuce's constant upper-case name,
+   * The command completed with a reply. {@code type} is the command's {@code ProtocolKeyword},
    * {@code value} the output's result, {@code errorReply} whether Redis answered with an error,
    * {@code keys} the number of arguments (the key count for {@code EXISTS}).
    */
   public static void completed(
-      Object output, String command, Object value, boolean errorReply, int keys) {
-    int slot = IN_FLIGHT.find(output);
+      Object output, Object type, Object value, boolean errorReply, int keys) {
+    int slot = completing(output);
     if (slot < 0) {
       return;
     }
@@ -60,6 +73,7 @@ public final class LettuceCalls {
     if (!IN_FLIGHT.finish(slot, output)) {
       return;
     }
+    String command = name(type);
     CacheCalls.Sink sink = CacheCalls.sink;
     if (errorReply) {
       sink.error(command, nanos);
@@ -95,15 +109,35 @@ public final class LettuceCalls {
   }
 
   /** The command failed without a reply: timeout, cancellation, connection failure. */
-  public static void failed(Object output, String command) {
-    int slot = IN_FLIGHT.find(output);
+  public static void failed(Object output, Object type) {
+    int slot = completing(output);
     if (slot < 0) {
       return;
     }
     long nanos = System.nanoTime() - IN_FLIGHT.start(slot);
     if (IN_FLIGHT.finish(slot, output)) {
-      CacheCalls.sink.error(command, nanos);
+      CacheCalls.sink.error(name(type), nanos);
     }
+  }
+
+  /** The in-flight slot of a command that is completing, -1 if none; throws under the switch. */
+  private static int completing(Object output) {
+    if (FAIL_COMPLETION) {
+      throw new IllegalStateException(FAIL_COMPLETION_PROPERTY);
+    }
+    return IN_FLIGHT.find(output);
+  }
+
+  /**
+   * The upper-case command name, allocation-free for Lettuce's own {@code CommandType}: an enum in
+   * every version, whose {@code Enum.name()} is the constant's name. Any other keyword (a custom
+   * command) is named by its {@code toString()}, which {@code ProtocolKeyword} declares from 6.5.
+   */
+  static String name(Object type) {
+    if (type instanceof Enum) {
+      return ((Enum<?>) type).name();
+    }
+    return type == null ? "OTHER" : type.toString();
   }
 
   private static boolean notEmpty(Object value) {

@@ -137,4 +137,35 @@ class LettuceCallsTest {
     }
     assertThat(calls).hasSize(2000);
   }
+
+  /** Like 6.5+'s CommandType: an enum whose toString() is the wire name, not the constant. */
+  private enum Keyword {
+    GET,
+    AUTH2;
+
+    @Override
+    public String toString() {
+      return this == AUTH2 ? "AUTH" : "wire-" + name();
+    }
+  }
+
+  @Test
+  void enumTypeIsNamedByItsConstantWhateverItsToString() {
+    Object a = new Object();
+    Object b = new Object();
+    LettuceCalls.dispatched(a);
+    LettuceCalls.dispatched(b);
+    LettuceCalls.completed(a, Keyword.GET, "v", false, 1);
+    LettuceCalls.failed(b, Keyword.AUTH2);
+    assertThat(calls).containsExactly("GET read 1/0", "AUTH2 error");
+  }
+
+  @Test
+  void otherTypeIsNamedByItsToString() {
+    Object out = new Object();
+    LettuceCalls.dispatched(out);
+    LettuceCalls.completed(out, new StringBuilder("CUSTOM"), "OK", false, 1);
+    assertThat(calls).containsExactly("CUSTOM success");
+    assertThat(LettuceCalls.name(null)).isEqualTo("OTHER");
+  }
 }

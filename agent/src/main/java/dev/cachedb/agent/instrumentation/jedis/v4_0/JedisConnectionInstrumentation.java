@@ -10,6 +10,7 @@ import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import java.net.Socket;
 import net.bytebuddy.asm.Advice;
+import redis.clients.jedis.CommandArguments;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -18,6 +19,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  * JedisCluster, pipelines and transactions, ends in {@code sendCommand(CommandArguments)}, and every
  * reply in {@code readProtocolWithCheckingBroken()}. {@code initializeFromClientConfig} is the
  * connection's own AUTH/HELLO/SELECT/CLIENT SETINFO.
+ *
+ * <p>The advice reads the command and the argument count itself ({@code getCommand()},
+ * {@code size()}: public in every 4.0 to 8.x release), so they are references of its bytecode,
+ * verified before weaving, rather than reflection behind the hook.
  */
 public final class JedisConnectionInstrumentation implements TypeInstrumentation {
   private static final String COMMON = "dev.cachedb.agent.instrumentation.jedis.JedisConnectionAdvice$";
@@ -55,7 +60,9 @@ public final class JedisConnectionInstrumentation implements TypeInstrumentation
         @Advice.FieldValue("socket") Socket socket,
         @Advice.Enter long start,
         @Advice.Thrown Throwable thrown) {
-      JedisCalls.sentArguments(connection, arguments, socket, start, thrown);
+      CommandArguments a = (CommandArguments) arguments;
+      JedisCalls.sentArguments(
+          connection, a.getCommand(), a.size(), arguments, socket, start, thrown);
     }
   }
 }

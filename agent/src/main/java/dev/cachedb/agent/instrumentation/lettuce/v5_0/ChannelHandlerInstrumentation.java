@@ -52,7 +52,7 @@ final class ChannelHandlerInstrumentation implements TypeInstrumentation {
         @Advice.Argument(0) Object command, @Advice.Thrown Throwable thrown) {
       if (thrown != null) {
         RedisCommand<?, ?, ?> c = (RedisCommand<?, ?, ?>) command;
-        LettuceCalls.failed(c.getOutput(), c.getType().name());
+        LettuceCalls.failed(c.getOutput(), c.getType());
       }
     }
   }
@@ -71,7 +71,7 @@ final class ChannelHandlerInstrumentation implements TypeInstrumentation {
       if (thrown != null) {
         for (Object command : commands) {
           RedisCommand<?, ?, ?> c = (RedisCommand<?, ?, ?>) command;
-          LettuceCalls.failed(c.getOutput(), c.getType().name());
+          LettuceCalls.failed(c.getOutput(), c.getType());
         }
       }
     }

@@ -19,6 +19,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  * ClusterCommand, CommandWrapper and its reactive and tracing subclasses) delegates completion,
  * failure and cancellation to it, and a ClusterCommand that is redirected does not complete it
  * until the final node answered. So this is where a logical command ends, exactly once.
+ *
+ * <p>The advice passes the command's type (a {@code ProtocolKeyword}) as it is and lets the hook
+ * name it: {@code ProtocolKeyword.name()} is absent from 6.5 to 6.7, and calling it threw on every
+ * completion there.
  */
 final class CommandInstrumentation implements TypeInstrumentation {
 
@@ -44,7 +48,7 @@ final class CommandInstrumentation implements TypeInstrumentation {
         CommandArgs<?, ?> args = command.getArgs();
         LettuceCalls.completed(
             output,
-            command.getType().name(),
+            command.getType(),
             output.get(),
             output.getError() != null,
             args == null ? 0 : args.count());
@@ -58,7 +62,7 @@ final class CommandInstrumentation implements TypeInstrumentation {
       RedisCommand<?, ?, ?> command = (RedisCommand<?, ?, ?>) self;
       Object output = command.getOutput();
       if (output != null) {
-        LettuceCalls.failed(output, command.getType().name());
+        LettuceCalls.failed(output, command.getType());
       }
     }
   }

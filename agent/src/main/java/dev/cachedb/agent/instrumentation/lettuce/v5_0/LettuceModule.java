@@ -13,6 +13,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * through {@code RedisChannelHandler.dispatch} and completes the innermost {@code Command}; those
  * methods, the outputs' {@code set(ByteBuffer)} and {@code RedisClient.connectStandaloneAsync} have
  * had the same signatures from 5.0.0 to 7.7.0 (checked with javap), so one module serves them all.
+ * Advice calls only members every one of those versions has: not {@code ProtocolKeyword.name()},
+ * abstract up to 6.4, absent from 6.5 to 6.7, a default method again from 6.8.
  */
 public final class LettuceModule implements InstrumentationModule {
 
