@@ -87,8 +87,7 @@ public final class JedisSweepApp {
         default:
           throw new IllegalArgumentException("unknown phase " + phase);
       }
-      System.out.println("phase-" + phase);
-      Signal.awaitFile(signals.resolve("go-" + phase));
+      Signal.endPhase(signals, phase);
     }
     System.out.println("done");
     Thread.sleep(600_000);

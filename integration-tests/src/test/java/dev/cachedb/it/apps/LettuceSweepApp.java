@@ -63,8 +63,7 @@ public final class LettuceSweepApp {
             throw new IllegalArgumentException("unknown phase " + phase);
         }
       }
-      System.out.println("phase-" + phase);
-      Signal.awaitFile(signals.resolve("go-" + phase));
+      Signal.endPhase(signals, phase);
     }
     System.out.println("done");
     Thread.sleep(TimeUnit.MINUTES.toMillis(5));

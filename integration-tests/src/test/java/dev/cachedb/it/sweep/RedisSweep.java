@@ -151,16 +151,17 @@ final class RedisSweep {
         .op("set", "success", 1)
         .op("get", "hit", 1, "miss", 1)
         .op("exec", "success", 1));
-    if (Integer.parseInt(version.substring(0, version.indexOf('.'))) >= 4) {
+    int major = Integer.parseInt(version.substring(0, version.indexOf('.')));
+    if (major >= 4) {
       phases.add(new PhaseFigures("pooled").op("get", "hit", 5));
     }
     // Jedis 8's cluster client PINGs a node by itself and the agent counts it (2.x-7.x's
     // discovery it does not count): not pinned here, like Lettuce's cluster discovery.
-    phases.add(new PhaseFigures("cluster")
+    PhaseFigures cluster = new PhaseFigures("cluster")
         .op("set", "success", 12)
         .op("get", "hit", 10, "miss", 3)
-        .op("mget", "hit", 2, "miss", 1).commands("mget", 1)
-        .unchecked("ping"));
+        .op("mget", "hit", 2, "miss", 1).commands("mget", 1);
+    phases.add(major >= 8 ? cluster.unchecked("ping") : cluster);
     return phases;
   }
 }

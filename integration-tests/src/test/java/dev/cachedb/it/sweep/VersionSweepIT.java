@@ -75,8 +75,9 @@ class VersionSweepIT {
         .append(Jdk.feature()).append(" JVM with the agent, each phase checked with exact ")
         .append("`cache_operations_total` counts and one duration per command (Redis: Redis 6.2, ")
         .append("standalone and a three-master cluster), or the pool steps of `PoolScenario` ")
-        .append("(H2 in memory). `mvn verify` regenerates it as ")
-        .append("`integration-tests/target/version-sweep.md`.\n\n")
+        .append("(H2 in memory). \"Not pinned\": operations the client sends by itself in that ")
+        .append("phase, as many as its version likes, which the agent counts too. `mvn verify` ")
+        .append("writes this table again as `integration-tests/target/version-sweep.md`.\n\n")
         .append("| library | version | checked | result |\n|---|---|---|---|\n");
     for (SweepResult r : results) {
       md.append("| ").append(r.row().library().artifactId).append(" | ")
