@@ -131,7 +131,7 @@ public final class JedisWorkloadApp {
     void run() throws Exception;
   }
 
-  private static void expectFailure(Step step, String messagePart) throws Exception {
+  static void expectFailure(Step step, String messagePart) throws Exception {
     try {
       step.run();
     } catch (InvocationTargetException e) {
@@ -156,7 +156,7 @@ public final class JedisWorkloadApp {
     }
   }
 
-  private static boolean exists(String className) {
+  static boolean exists(String className) {
     try {
       Class.forName(className);
       return true;

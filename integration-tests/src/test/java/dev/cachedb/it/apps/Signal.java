@@ -13,6 +13,12 @@ final class Signal {
 
   private Signal() {}
 
+  /** A phased app's step: says {@code phase-<name>}, then waits for {@code <dir>/go-<name>}. */
+  static void endPhase(Path dir, String phase) throws InterruptedException {
+    System.out.println("phase-" + phase);
+    awaitFile(dir.resolve("go-" + phase));
+  }
+
   static void awaitFile(Path file) throws InterruptedException {
     long end = System.currentTimeMillis() + TIMEOUT_MS;
     while (!Files.exists(file)) {

@@ -11,15 +11,16 @@ import java.util.function.Predicate;
 
 /**
  * Runs {@link PoolWorkloadApp} for one pool library version against one database and asserts the
- * exact numbers at each of its steps. Shared by the H2, MariaDB and PostgreSQL matrices.
+ * exact numbers at each of its steps. Shared by the H2, MariaDB and PostgreSQL matrices and the
+ * version sweep.
  */
-final class PoolScenario {
+public final class PoolScenario {
   private static final long SETTLE_MS = 20_000;
 
   private final String kind;
   private final String folder;
 
-  PoolScenario(String kind, String folder) {
+  public PoolScenario(String kind, String folder) {
     this.kind = kind;
     this.folder = folder;
   }
@@ -34,7 +35,7 @@ final class PoolScenario {
     return kind.equals("dbcp") ? "dbcp-" + order : own;
   }
 
-  void run(String url, String user, String password) throws Exception {
+  public void run(String url, String user, String password) throws Exception {
     Path steps = Files.createTempDirectory("pool-steps");
     String a = label("pool-a", 1);
     String b = label("pool-b", 2);

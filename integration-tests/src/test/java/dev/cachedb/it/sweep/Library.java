@@ -1,0 +1,27 @@
+package dev.cachedb.it.sweep;
+
+/** A library the sweep covers: where Maven finds it, and the pool kind PoolFactory calls it. */
+enum Library {
+  LETTUCE("io.lettuce", "lettuce-core", null),
+  JEDIS("redis.clients", "jedis", null),
+  HIKARI("com.zaxxer", "HikariCP", "hikari"),
+  DBCP2("org.apache.commons", "commons-dbcp2", "dbcp2"),
+  DBCP("commons-dbcp", "commons-dbcp", "dbcp"),
+  C3P0("com.mchange", "c3p0", "c3p0"),
+  TOMCAT("org.apache.tomcat", "tomcat-jdbc", "tomcat");
+
+  final String groupId;
+  final String artifactId;
+  /** Null for the Redis clients. */
+  final String poolKind;
+
+  Library(String groupId, String artifactId, String poolKind) {
+    this.groupId = groupId;
+    this.artifactId = artifactId;
+    this.poolKind = poolKind;
+  }
+
+  String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
