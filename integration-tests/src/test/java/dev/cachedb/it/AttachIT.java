@@ -59,10 +59,18 @@ class AttachIT {
 
   /** Attaches the agent jar to {@code app}, serving on a free port; the attach must succeed. */
   static void attach(AppProcess app) throws Exception {
+    attach(app, "port=0,host=127.0.0.1");
+  }
+
+  /**
+   * Attaches with {@code arguments}; returns when the agent's {@code agentmain} has returned, so
+   * the classes already loaded have been retransformed.
+   */
+  static void attach(AppProcess app, String arguments) throws Exception {
     Process attach =
         new ProcessBuilder(
                 Jdk.java().toString(), "-jar", Artifacts.agentJar().toString(),
-                "attach", Long.toString(app.pid()), "port=0,host=127.0.0.1")
+                "attach", Long.toString(app.pid()), arguments)
             .redirectErrorStream(true)
             .start();
     assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -11,7 +11,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * gate answers it from the name the JVM passes with the class file ({@link #matchesInternalName}),
  * so a library's instrumentation costs every other class one set lookup, with no class-file
  * parsing and no Byte Buddy matcher chain (whose megamorphic calls the JIT compiled, at some
- * cost, during the application's start). After an attach Byte Buddy asks {@link #matches}.
+ * cost, during the application's start), after an attach as at start. {@link #matches} serves
+ * descriptions (tests, other matchers).
  */
 public final class ByName implements ElementMatcher<TypeDescription> {
   private final Set<String> names;

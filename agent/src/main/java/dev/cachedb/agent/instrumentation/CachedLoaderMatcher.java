@@ -6,8 +6,8 @@ import java.util.WeakHashMap;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * A module's class-loader matcher, asked once per loader. Byte Buddy asks it for every class the
- * loader defines, and a landmark test looks up resources (a jar lookup and a URL each): done
+ * A module's class-loader matcher, asked once per loader. The weaver asks it for every class the
+ * gate lets through, and a landmark test looks up resources (a jar lookup and a URL each): done
  * per class, that was a measurable part of the agent's startup time. Loaders are held weakly, so
  * a web application's loader stays collectable; the bootstrap loader (null) is asked every time.
  */

@@ -1,35 +1,23 @@
 package dev.cachedb.agent.instrumentation;
 
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.ref.WeakReference;
-import java.security.ProtectionDomain;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.jar.asm.ClassReader;
 
 /**
- * Remembers, per thread, the class file the JVM is about to define, so that a type matcher can
- * read that class's header (super class, interfaces) from the bytes instead of asking Byte Buddy
- * to parse the whole class. Registered just before Byte Buddy's transformer, which the JVM then
- * calls next on the same thread; it never changes a class.
+ * Remembers, per thread, the class file the {@link TransformGate} is looking at (being defined or
+ * retransformed), so that a type matcher asked with a Byte Buddy description of that class can
+ * read its header (super class, interfaces) from the bytes instead of parsing the whole class.
  *
  * <p>The loader is held weakly: the entry outlives its class until the thread loads another, and
  * must not keep a web application's loader alive. The bytes (a few KB) may stay that long.
  */
-final class ClassBytes implements ClassFileTransformer {
-  static final ClassBytes CAPTURE = new ClassBytes();
+final class ClassBytes {
   private static final ThreadLocal<Entry> CURRENT = new ThreadLocal<Entry>();
 
   private ClassBytes() {}
 
-  @Override
-  public byte[] transform(
-      ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
-      byte[] bytes) {
-    capture(loader, internalName, bytes);
-    return null;
-  }
-
-  /** Remembers the class being defined on this thread and returns it; null for none to match. */
+  /** Remembers the class the gate looks at on this thread and returns it; null for none to match. */
   static Entry capture(ClassLoader loader, String internalName, byte[] bytes) {
     if (loader == null || internalName == null || bytes == null) {
       CURRENT.remove(); // the bootstrap loader's classes are never matched

@@ -13,12 +13,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * <p>The tests run cheapest first. The declared-method test rejects nearly every class with one
  * look at its method table, read in place from the class file ({@link ClassHeader}); the name
  * tests then run for a few dozen classes, and the super-type walk, which may read the super
- * types' class files ({@link SuperTypeIndex}), for fewer still. Before, the walk ran for every
- * class: about 75 ms of the test-app's main thread.
+ * types' class files ({@link SuperTypeIndex}), for fewer still, because the walk run for every
+ * class was a visible part of the application's start (docs/startup.md).
  *
  * <p>The gate and the weaver ask it of the class file ({@link HeaderMatcher}), so that no Byte
- * Buddy class is needed on the application's threads at {@code -javaagent:} start. After an
- * attach Byte Buddy asks it of its own descriptions ({@link #matches}).
+ * Buddy class is needed on the application's threads, after a {@code -javaagent:} start or an
+ * attach. {@link #matches} answers a description (the header's, or a test's) the same way.
  */
 public final class Implementing implements ElementMatcher<TypeDescription>, HeaderMatcher {
   private final String superType;
@@ -61,8 +61,8 @@ public final class Implementing implements ElementMatcher<TypeDescription>, Head
 
   @Override
   public boolean matches(TypeDescription type) {
-    // The class being defined (after an attach too: its bytes are captured before Byte Buddy's
-    // transformer runs) is answered from its class file; a loaded class from the description.
+    // The class the gate is looking at is answered from its class file; any other from the
+    // description.
     ClassBytes.Entry loading = ClassBytes.current(type.getName());
     ClassLoader loader = loading == null ? null : loading.loader.get();
     if (loader != null) {

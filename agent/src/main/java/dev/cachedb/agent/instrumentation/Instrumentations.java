@@ -14,7 +14,10 @@ import java.util.List;
 
 /**
  * The list of every instrumentation module the agent knows. To add a library, write its module
- * under {@code instrumentation/<library>/v<oldest version>/} and add it here; nothing else changes.
+ * under {@code instrumentation/<library>/v<oldest version>/} and add it here; the gate, the
+ * weaver and the reference check take it from this list. Its advice must stay inside what the
+ * weaver inlines ({@code AsmWeaverTest}), and the weaving oracle test needs a sample target with
+ * the shapes of the methods it advises.
  */
 public final class Instrumentations {
 

@@ -46,8 +46,8 @@ public final class SafeSuperTypes implements ElementMatcher<TypeDescription> {
 
   @Override
   public boolean matches(TypeDescription type) {
-    // The class being loaded: answered from class-file headers, cached per loader. Otherwise
-    // (matching already-loaded classes at attach) Byte Buddy's description is walked.
+    // The class the gate is looking at: answered from class-file headers, cached per loader.
+    // Otherwise (an unreadable header, a description a test made) the description is walked.
     ClassBytes.Entry loading = ClassBytes.current(type.getName());
     ClassLoader loader = loading == null ? null : loading.loader.get();
     if (loader != null) {

@@ -41,7 +41,7 @@ final class SuperTypeIndex {
     try {
       header = entry.parsed();
     } catch (RuntimeException unreadable) {
-      return null; // e.g. a class file version newer than our ASM: let Byte Buddy decide
+      return null; // e.g. a class file version newer than our ASM: the caller decides
     }
     Map<String, Boolean> names = namesOf(loader);
     boolean found = internalName.equals(target) || extendsTarget(header, loader, names, 0);

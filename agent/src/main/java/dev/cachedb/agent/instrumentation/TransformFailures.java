@@ -3,15 +3,14 @@ package dev.cachedb.agent.instrumentation;
 import dev.cachedb.agent.log.AgentLog;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * Records the types the agent failed to instrument. Byte Buddy leaves such a type exactly as it
- * was, so a failure costs the application nothing but the metrics of that type; the operator sees
- * one line per type (at debug, or warn with {@code log.transform_errors=true}) and a count.
+ * Records the types the agent failed to instrument, at definition or at retransformation. Such a
+ * type is left exactly as it was, so a failure costs the application nothing but the metrics of
+ * that type; the operator sees one line per type (at debug, or warn with
+ * {@code log.transform_errors=true}) and a count.
  */
-final class TransformFailures extends AgentBuilder.Listener.Adapter {
+final class TransformFailures {
   /** Bounded so a pathological application cannot grow it: past this, failures are only counted. */
   private static final int MAX_REMEMBERED = 1000;
 
@@ -24,22 +23,13 @@ final class TransformFailures extends AgentBuilder.Listener.Adapter {
     this.onFailure = onFailure;
   }
 
-  @Override
-  public void onError(
-      String typeName,
-      ClassLoader classLoader,
-      JavaModule module,
-      boolean loaded,
-      Throwable throwable) {
+  /** {@code typeName}: the binary name, {@code a.b.C}. */
+  void failed(String typeName, Throwable throwable) {
     onFailure.run();
     if (seen.size() < MAX_REMEMBERED && seen.add(typeName)) {
       AgentLog.log(
           level,
           "could not instrument " + typeName + ", left unchanged: " + AgentLog.describe(throwable));
     }
-  }
-
-  int distinctTypes() {
-    return seen.size();
   }
 }

@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation;
 
+import dev.cachedb.agent.instrumentation.weave.ClassFiles;
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
@@ -9,12 +10,13 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The agent's only transformer at {@code -javaagent:} start: it decides from the loader, the name
- * and the class-file header whether a class could match any type instrumentation, and hands only
- * those to the weaver ({@link LeanWeaver}). Every other class (all but a few dozen in an
- * application) costs a few comparisons here instead of Byte Buddy's per-class machinery (a type
- * pool, a class-file locator, a lazy description, the listeners). The weaver is built for the
- * first class that could match, or earlier by {@link #warmUp()}.
+ * The agent's only transformer, at {@code -javaagent:} start and after an attach alike: it decides
+ * from the loader, the name and the class-file header whether a class could match any type
+ * instrumentation, and hands only those to the weaver ({@link AsmWeaver}). Every other class (all
+ * but a few dozen in an application) costs a few comparisons here. The weaver is built for the
+ * first class that could match, or earlier by {@link #warmUp()}. After an attach the same tests
+ * pick the classes already loaded ({@link #couldMatch(Class)}), which {@link LoadedClasses} then
+ * retransforms through this gate.
  *
  * <p>A type matcher by name alone ({@link ByName}) is answered from the name the JVM passes, so
  * most classes cost one set lookup; one that reads the class file itself ({@link HeaderMatcher},
@@ -22,7 +24,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * the application's threads for the gate. Any other matcher is asked of a description made from
  * the header only ({@link HeaderType}: name, modifiers, super class and interface names, none of
  * them resolvable further); one that needs more throws, which lets the class through, and the
- * weaver decides with the full description.
+ * weaver counts it as a failure (no type instrumentation of the agent has such a matcher).
  */
 final class TransformGate implements ClassFileTransformer {
 
@@ -86,6 +88,36 @@ final class TransformGate implements ClassFileTransformer {
     return weaver().transform(loader, internalName, redefined, domain, bytes);
   }
 
+  /**
+   * Whether this gate would hand {@code loaded}, a class already loaded (after an attach), to the
+   * weaver: the same tests, the header read from the class file its loader holds. A class whose
+   * class file cannot be read there is let through: retransforming it gives the gate its bytes.
+   */
+  boolean couldMatch(Class<?> loaded) {
+    ClassLoader loader = loaded.getClassLoader();
+    if (loader == null) {
+      return false; // the bootstrap loader's classes are never matched
+    }
+    LoaderCandidates.Applicable applicable = byLoader.of(loader);
+    String internalName = loaded.getName().replace('.', '/');
+    if (applicable.none()) {
+      return false;
+    }
+    if (applicable.byName(internalName)) {
+      return true;
+    }
+    if (applicable.byHeader.length == 0 || ignored.matchesInternalName(internalName)) {
+      return false; // the ignore rules first here: a class file read costs more than they do
+    }
+    byte[] bytes;
+    try {
+      bytes = ClassFiles.read(loader, loaded.getName());
+    } catch (IOException | RuntimeException unreadable) {
+      return true;
+    }
+    return couldMatch(loader, applicable.byHeader, new ClassBytes.Entry(loader, internalName, bytes));
+  }
+
   private boolean couldMatch(ClassLoader loader, Candidate[] byHeader, ClassBytes.Entry entry) {
     for (Candidate c : byHeader) {
       try {
@@ -94,7 +126,7 @@ final class TransformGate implements ClassFileTransformer {
         }
       } catch (RuntimeException needsMore) {
         // an unreadable class file, or a matcher that needs more than the header: the weaver
-        // decides with the full description
+        // decides (and counts a failure)
         return !ignored.matchesInternalName(entry.internalName);
       }
     }
@@ -109,8 +141,8 @@ final class TransformGate implements ClassFileTransformer {
   void warmUp() {
     try {
       ClassFileTransformer w = weaver();
-      if (w instanceof LeanWeaver) {
-        ((LeanWeaver) w).resolveAll();
+      if (w instanceof AsmWeaver) {
+        ((AsmWeaver) w).resolveAll();
         WarmUp.weaveSample();
       }
     } catch (IOException | RuntimeException | LinkageError e) {

@@ -6,7 +6,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Instruments one library type (or one family of implementations, such as every
  * {@code java.sql.Statement}). Implementations name their advice classes as strings, so the agent
- * never loads advice into its own class loader: Byte Buddy reads the advice bytes and inlines them.
+ * never loads advice into its own class loader: the weaver reads the advice bytes and inlines them.
  */
 public interface TypeInstrumentation {
 

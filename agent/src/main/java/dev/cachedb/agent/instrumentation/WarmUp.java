@@ -12,10 +12,10 @@ import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * Weaves advice into a class of our own, in memory, on the agent's thread ({@code cachedb-agent})
- * before it starts the endpoint. The first weave loads several hundred of Byte Buddy's classes
- * and runs their code cold; done here, off the application's startup path and in parallel with
- * it, the application's first library class is woven by warm code instead. The woven bytes are
- * thrown away; nothing is defined.
+ * before it starts the endpoint. The first weave loads the weaver's classes (ours, ASM's reader
+ * and writer, the method matchers) and runs their code cold; done here, off the application's
+ * startup path and in parallel with it, the application's first library class is woven by warm
+ * code instead. The woven bytes are thrown away; nothing is defined.
  */
 final class WarmUp {
   private WarmUp() {}

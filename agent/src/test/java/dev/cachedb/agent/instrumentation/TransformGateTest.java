@@ -45,12 +45,12 @@ class TransformGateTest {
   private final AtomicInteger calls = new AtomicInteger();
 
   @Test
-  void onlyClassesThatCouldMatchReachByteBuddyWhichIsBuiltOnce() throws Exception {
+  void onlyClassesThatCouldMatchReachTheWeaverWhichIsBuiltOnce() throws Exception {
     TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named(name(DriverStatement.class)));
 
     assertThat(transform(gate, null, Unrelated.class)).isNull(); // the bootstrap loader
     assertThat(transform(gate, loader, Unrelated.class)).isNull();
-    assertThat(builds).hasValue(0); // nothing could match yet: Byte Buddy not even built
+    assertThat(builds).hasValue(0); // nothing could match yet: the weaver not even built
 
     assertThat(transform(gate, loader, DriverStatement.class)).isSameAs(CHANGED);
     assertThat(transform(gate, loader, DriverStatement.class)).isSameAs(CHANGED);
@@ -112,7 +112,7 @@ class TransformGateTest {
               structural.incrementAndGet();
               return false;
             })),
-        this::byteBuddy);
+        this::weaver);
     assertThat(transform(gate, loader, Unrelated.class)).isSameAs(CHANGED);
     assertThat(structural).hasValue(0);
     assertThat(transform(gate, loader, DriverStatement.class)).isNull();
@@ -123,7 +123,7 @@ class TransformGateTest {
   void ignoredNamesAreNeverLetThrough() throws Exception {
     TransformGate gate = new TransformGate(IgnoredTypes.of(getClass().getName()),
         Collections.singletonList(candidate(ElementMatchers.<ClassLoader>any(),
-            ElementMatchers.<TypeDescription>any())), this::byteBuddy);
+            ElementMatchers.<TypeDescription>any())), this::weaver);
     assertThat(transform(gate, loader, DriverStatement.class)).isNull();
   }
 
@@ -137,9 +137,30 @@ class TransformGateTest {
   }
 
   @Test
-  void anUnreadableClassFileIsLeftToByteBuddy() throws Exception {
+  void anUnreadableClassFileIsLeftToTheWeaver() throws Exception {
     TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named("never.Named"));
     assertThat(gate.transform(loader, "a/B", null, null, new byte[] {1, 2, 3})).isSameAs(CHANGED);
+  }
+
+  @Test
+  void aLoadedClassIsPickedByTheSameTestsWithItsHeaderReadFromItsLoader() {
+    TransformGate byName =
+        gate(ElementMatchers.<ClassLoader>any(), ByName.named(name(Unrelated.class)));
+    assertThat(byName.couldMatch(Unrelated.class)).isTrue();
+    assertThat(byName.couldMatch(DriverStatement.class)).isFalse();
+    assertThat(byName.couldMatch(String.class)).isFalse(); // the bootstrap loader
+
+    String[] methods = {"executeQuery"};
+    TransformGate byHeader = gate(ElementMatchers.<ClassLoader>any(),
+        Implementing.type("java.sql.Statement", methods, new String[] {"never.excluded."}));
+    assertThat(byHeader.couldMatch(ExecutingStatement.class)).isTrue();
+    assertThat(byHeader.couldMatch(ExecutingUnrelated.class)).isFalse();
+    assertThat(byHeader.couldMatch(DriverStatement.class)).isFalse();
+
+    TransformGate noLibrary =
+        gate(ElementMatchers.<ClassLoader>none(), ByName.named(name(Unrelated.class)));
+    assertThat(noLibrary.couldMatch(Unrelated.class)).isFalse();
+    assertThat(builds).hasValue(0); // choosing builds nothing
   }
 
   @Test
@@ -155,7 +176,7 @@ class TransformGateTest {
     return new TransformGate(IgnoredTypes.of("never.Ignored"),
         Arrays.asList(candidate(ElementMatchers.<ClassLoader>none(), named("never.Named")),
             candidate(loaders, types)),
-        this::byteBuddy);
+        this::weaver);
   }
 
   private static TransformGate.Candidate candidate(
@@ -163,7 +184,7 @@ class TransformGateTest {
     return new TransformGate.Candidate(loaders, types, null);
   }
 
-  private ClassFileTransformer byteBuddy() {
+  private ClassFileTransformer weaver() {
     builds.incrementAndGet();
     return new ClassFileTransformer() {
       @Override

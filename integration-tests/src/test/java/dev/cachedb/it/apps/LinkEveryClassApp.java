@@ -3,7 +3,11 @@ package dev.cachedb.it.apps;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,7 +19,9 @@ import java.util.jar.JarFile;
  * folder (args: {@code folder=jar:jar:...}), so that each class the agent weaves is verified by
  * the JVM. Prints {@code linked <folder> <count>} per folder, {@code fails <class> <error>} for
  * each class that does not link (in both runs, the libraries' missing optional dependencies),
- * then {@code done}.
+ * then {@code done}. With {@code --hold=<file>} first, it keeps every loader (and so every class)
+ * and prints {@code ready} before {@code done}, then waits for that file to exist: an agent
+ * attached meanwhile retransforms those classes, which the JVM verifies again.
  */
 public final class LinkEveryClassApp {
   /** The packages the agent's modules instrument (drivers' statements and connections included). */
@@ -24,7 +30,15 @@ public final class LinkEveryClassApp {
     "org/apache/tomcat/jdbc/", "org/h2/", "org/mariadb/", "com/mysql/", "org/postgresql/"
   };
 
+  /** The loaders of a held run: their classes stay loaded until the end. */
+  private static final List<URLClassLoader> HELD = new ArrayList<>();
+
   public static void main(String[] args) throws Exception {
+    Path hold = null;
+    if (args.length > 0 && args[0].startsWith("--hold=")) {
+      hold = Paths.get(args[0].substring("--hold=".length()));
+      args = Arrays.copyOfRange(args, 1, args.length);
+    }
     for (String arg : args) {
       String folder = arg.substring(0, arg.indexOf('='));
       String[] jars = arg.substring(folder.length() + 1).split(File.pathSeparator);
@@ -34,22 +48,32 @@ public final class LinkEveryClassApp {
       }
       TreeSet<String> failures = new TreeSet<>();
       int linked = 0;
-      try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]),
-          ClassLoader.getPlatformClassLoader())) {
-        for (String jar : jars) {
-          for (String name : classes(jar)) {
-            try {
-              Class.forName(name, false, loader).getDeclaredFields(); // links, so verifies
-              linked++;
-            } catch (Throwable t) {
-              failures.add(name + " " + t.getClass().getName());
-            }
+      URLClassLoader loader =
+          new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+      for (String jar : jars) {
+        for (String name : classes(jar)) {
+          try {
+            Class.forName(name, false, loader).getDeclaredFields(); // links, so verifies
+            linked++;
+          } catch (Throwable t) {
+            failures.add(name + " " + t.getClass().getName());
           }
         }
+      }
+      if (hold == null) {
+        loader.close();
+      } else {
+        HELD.add(loader);
       }
       System.out.println("linked " + folder + " " + linked);
       for (String f : failures) {
         System.out.println("fails " + f);
+      }
+    }
+    if (hold != null) {
+      System.out.println("ready");
+      while (!Files.exists(hold)) {
+        Thread.sleep(50);
       }
     }
     System.out.println("done");

@@ -6,7 +6,7 @@ import net.bytebuddy.jar.asm.ClassReader;
 /**
  * An advice class read from the agent's jar (never loaded): its class file, kept to copy the
  * advice's code from, and its enter and exit methods. {@link #read} fails with
- * {@link UnsupportedAdvice} for advice the inliner was not written for; Byte Buddy weaves that.
+ * {@link UnsupportedAdvice} for advice the inliner was not written for.
  */
 public final class AdviceClass {
   final byte[] bytes;

@@ -19,11 +19,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * and each matched method is rewritten by {@link AdvisedMethod}; every other method is copied as
  * it is. Nothing is added to the class, so a later retransformation is allowed.
  *
- * <p>Why not Byte Buddy's weaving: its first use loads about 640 of its classes and runs them cold
- * in the application's startup, which cost about 400 ms on the test-app; this needs ASM's
+ * <p>Why not Byte Buddy's weaving: its first use loads several hundred of its classes and runs
+ * them cold in the application's startup (docs/startup.md has the figures); this needs ASM's
  * reader and writer and a few classes of ours. It covers the advice this agent uses (see
- * {@link AdviceReader}); for anything else it throws {@link UnsupportedAdvice} and Byte Buddy
- * weaves the class instead.
+ * {@link AdviceReader}); for anything else it throws {@link UnsupportedAdvice}, and the class is
+ * left as it was. Byte Buddy's own weaving serves the tests as the oracle of what inlined advice
+ * means.
  */
 public final class ClassWeaver {
   private ClassWeaver() {}

@@ -15,8 +15,8 @@ import net.bytebuddy.jar.asm.Type;
  *
  * <p>Why not Byte Buddy's {@code MethodDescription.Latent}: it hands each parameter and return
  * type through a substitution of its {@code TargetType}, whose first use initialises Byte Buddy's
- * type sorts and with them its reflective dispatchers (proxies made at run time): about 30 ms of
- * the test-app's main thread, for matchers that only compare names.
+ * type sorts and with them its reflective dispatchers (proxies made at run time), a cost on the
+ * application's main thread (docs/startup.md) for matchers that only compare names.
  */
 final class LatentMethod extends MethodDescription.InDefinedShape.AbstractBase {
   private final TypeDescription owner;

@@ -4,8 +4,9 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * The code of a suppression handler, the same in both weavers (ours and Byte Buddy's, through
- * {@code Advice.withExceptionHandler}): with the suppressed throwable on the stack, it calls
+ * The code of a suppression handler, in our weaver and in the Byte Buddy weaving the tests compare
+ * it with (through {@code Advice.withExceptionHandler}): with the suppressed throwable on the stack,
+ * it calls
  * {@code AdviceErrors.suppressed(site, thrown)} instead of dropping it. {@code site} names the
  * module and the advice class; it is a constant of the woven class, so the handler costs nothing
  * until the advice throws. The stack needs one more slot than the throwable, and is empty after.

@@ -8,7 +8,9 @@ import dev.cachedb.agent.instrumentation.weave.TestAdvice;
 import dev.cachedb.agent.instrumentation.weave.WovenClass;
 import dev.cachedb.agent.instrumentation.weave.WovenTarget;
 import dev.cachedb.agent.log.AgentLog;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -16,21 +18,37 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 import org.junit.jupiter.api.Test;
 
-class DirectWeaverTest {
+class AsmWeaverTest {
   private static final String SAMPLE = WarmUp.class.getName() + "$Sample";
   private static final String SAMPLE_FILE = SAMPLE.replace('.', '/');
+  private static final String SAMPLE_ADVICE = WarmUp.class.getName() + "$SampleAdvice";
   private final ClassLoader loader = getClass().getClassLoader();
   private final AtomicInteger failures = new AtomicInteger();
+
+  /** Every advice class of every module is one the ASM weaver inlines itself. */
+  @Test
+  void theInlinerCoversEveryAdviceClassOfTheAgent() throws Exception {
+    List<String> advice = new ArrayList<>();
+    for (InstrumentationModule module : Instrumentations.all()) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        type.transform((methods, adviceClass) -> advice.add(adviceClass));
+      }
+    }
+    assertThat(advice).hasSizeGreaterThan(20);
+    for (String name : advice) {
+      assertThat(AsmWeaver.advice(name)).as(name).isNotNull(); // throws if declined
+    }
+  }
 
   @Test
   void weavesTheAdviceOfAMatchingTypeAndLeavesOthersAlone() throws Exception {
     byte[] original = SuperTypeIndexTest.classFile(loader, SAMPLE_FILE);
-    byte[] woven = weaver(named(SAMPLE), WarmUp.class.getName() + "$SampleAdvice")
+    byte[] woven = weaver(ByName.named(SAMPLE), named("run"), SAMPLE_ADVICE)
         .transform(loader, SAMPLE_FILE, null, null, original);
     assertThat(woven).isNotNull();
     assertThat(woven.length).isGreaterThan(original.length); // the advice's code, inlined
 
-    assertThat(weaver(named("other.Type"), WarmUp.class.getName() + "$SampleAdvice")
+    assertThat(weaver(ByName.named("other.Type"), named("run"), SAMPLE_ADVICE)
         .transform(loader, SAMPLE_FILE, null, null, original)).isNull();
     assertThat(failures).hasValue(0);
   }
@@ -38,7 +56,29 @@ class DirectWeaverTest {
   @Test
   void aClassThatCannotBeWovenIsLeftAsItWasAndCounted() throws Exception {
     byte[] original = SuperTypeIndexTest.classFile(loader, SAMPLE_FILE);
-    assertThat(weaver(named(SAMPLE), "no.such.Advice")
+    assertThat(weaver(ByName.named(SAMPLE), named("run"), "no.such.Advice")
+        .transform(loader, SAMPLE_FILE, null, null, original)).isNull();
+    assertThat(failures).hasValue(1);
+  }
+
+  /** What Byte Buddy's weaving once took over is now a failure like any other. */
+  @Test
+  void adviceTheInlinerDeclinesLeavesTheClassAsItWasAndCounted() throws Exception {
+    String target = WovenTarget.class.getName().replace('.', '/');
+    byte[] original = SuperTypeIndexTest.classFile(loader, target);
+    assertThat(weaver(ByName.named(WovenTarget.class.getName()), named("nothing"),
+            TestAdvice.Skipping.class.getName())
+        .transform(loader, target, null, null, original)).isNull();
+    assertThat(failures).hasValue(1);
+  }
+
+  @Test
+  void aTypeMatcherThatNeedsMoreThanTheHeaderIsCountedNotGuessed() throws Exception {
+    ElementMatcher<TypeDescription> needsMethods = type -> {
+      throw new IllegalStateException("not in a header");
+    };
+    byte[] original = SuperTypeIndexTest.classFile(loader, SAMPLE_FILE);
+    assertThat(weaver(needsMethods, named("run"), SAMPLE_ADVICE)
         .transform(loader, SAMPLE_FILE, null, null, original)).isNull();
     assertThat(failures).hasValue(1);
   }
@@ -46,7 +86,7 @@ class DirectWeaverTest {
   @Test
   void aThrowableTheAdviceThrowsGoesToTheHookAndTheCallReturns() throws Exception {
     String target = WovenTarget.class.getName();
-    byte[] woven = weaver(named(target), named("twice"), TestAdvice.Throwing.class.getName())
+    byte[] woven = weaver(ByName.named(target), named("twice"), TestAdvice.Throwing.class.getName())
         .transform(loader, target.replace('.', '/'), null, null,
             SuperTypeIndexTest.classFile(loader, target.replace('.', '/')));
     assertThat(woven).isNotNull();
@@ -60,11 +100,7 @@ class DirectWeaverTest {
     assertThat(failures).hasValue(0);
   }
 
-  private DirectWeaver weaver(ElementMatcher<TypeDescription> types, String adviceClass) {
-    return weaver(types, named("run"), adviceClass);
-  }
-
-  private DirectWeaver weaver(ElementMatcher<TypeDescription> types,
+  private AsmWeaver weaver(ElementMatcher<TypeDescription> types,
       ElementMatcher<? super MethodDescription> methods, String adviceClass) {
     TypeInstrumentation type = new TypeInstrumentation() {
       @Override
@@ -77,7 +113,7 @@ class DirectWeaverTest {
         target.applyAdvice(methods, adviceClass);
       }
     };
-    return new DirectWeaver(
+    return new AsmWeaver(
         Collections.singletonList(new TransformGate.Candidate(
             ElementMatchers.<ClassLoader>any(), types, type)),
         Collections.singletonMap(type, "test-module"),

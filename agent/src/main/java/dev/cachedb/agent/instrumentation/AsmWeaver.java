@@ -15,19 +15,19 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The weaver behind the {@link TransformGate} at {@code -javaagent:} start: ASM alone
- * ({@link ClassWeaver}) for the advice it covers, which is all of ours; Byte Buddy's weaving
- * ({@link DirectWeaver}, built only then) for a class it declines. Both inline the same advice
- * classes with the same meaning, and both leave a class that fails as it was and report it.
+ * The agent's one weaver, behind the {@link TransformGate}, for classes being defined (after a
+ * {@code -javaagent:} start) and classes being retransformed (after an attach) alike: the advice
+ * of every type instrumentation that takes the class is inlined with ASM ({@link ClassWeaver}).
+ * Advice it does not inline ({@link UnsupportedAdvice}) is a failure like any other: the class is
+ * left as it was and counted, and {@code AsmWeaverTest} keeps every advice class of the agent
+ * inside what it inlines.
  */
-final class LeanWeaver implements ClassFileTransformer {
+final class AsmWeaver implements ClassFileTransformer {
   private static final ConcurrentHashMap<String, Object> ADVICE = new ConcurrentHashMap<>();
 
   private final List<TransformGate.Candidate> candidates;
-  private final Map<TypeInstrumentation, String> modules;
   private final List<List<Method>> methods = new ArrayList<>();
   private final TransformFailures failures;
-  private volatile DirectWeaver fallback;
 
   /** One {@code applyAdvice} of a type instrumentation. */
   private static final class Method {
@@ -43,10 +43,9 @@ final class LeanWeaver implements ClassFileTransformer {
   }
 
   /** {@code modules}: each candidate's type instrumentation to its module's name. */
-  LeanWeaver(List<TransformGate.Candidate> candidates, Map<TypeInstrumentation, String> modules,
+  AsmWeaver(List<TransformGate.Candidate> candidates, Map<TypeInstrumentation, String> modules,
       TransformFailures failures) {
     this.candidates = candidates;
-    this.modules = modules;
     this.failures = failures;
     for (TransformGate.Candidate c : candidates) {
       List<Method> list = new ArrayList<>();
@@ -67,13 +66,8 @@ final class LeanWeaver implements ClassFileTransformer {
         AgentLog.debug("woven " + internalName);
       }
       return woven;
-    } catch (UnsupportedAdvice declined) {
-      if (AgentLog.isEnabled(AgentLog.Level.DEBUG)) {
-        AgentLog.debug("woven by Byte Buddy: " + internalName + " (" + declined.getMessage() + ")");
-      }
-      return fallback().transform(loader, internalName, redefined, domain, bytes);
     } catch (Throwable t) {
-      failures.onError(internalName.replace('/', '.'), loader, null, redefined != null, t);
+      failures.failed(internalName.replace('/', '.'), t);
       return null;
     }
   }
@@ -90,7 +84,7 @@ final class LeanWeaver implements ClassFileTransformer {
       try {
         matches = c.loaders.matches(loader) && c.takes(loader, entry);
       } catch (RuntimeException needsMore) {
-        throw new UnsupportedAdvice("type matcher needs more than the header");
+        throw new UnsupportedAdvice("a type matcher that needs more than the class-file header");
       }
       if (matches) {
         for (Method m : methods.get(i)) {
@@ -106,7 +100,7 @@ final class LeanWeaver implements ClassFileTransformer {
     Object a = ADVICE.get(name);
     if (a == null) {
       try {
-        a = AdviceClass.read(name, LeanWeaver.class.getClassLoader());
+        a = AdviceClass.read(name, AsmWeaver.class.getClassLoader());
       } catch (UnsupportedAdvice declined) {
         a = declined;
       }
@@ -129,19 +123,5 @@ final class LeanWeaver implements ClassFileTransformer {
         }
       }
     }
-  }
-
-  private DirectWeaver fallback() {
-    DirectWeaver d = fallback;
-    if (d == null) {
-      synchronized (this) {
-        d = fallback;
-        if (d == null) {
-          d = new DirectWeaver(candidates, modules, failures);
-          fallback = d;
-        }
-      }
-    }
-    return d;
   }
 }

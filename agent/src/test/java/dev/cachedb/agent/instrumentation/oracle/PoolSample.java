@@ -1,0 +1,54 @@
+package dev.cachedb.agent.instrumentation.oracle;
+
+/**
+ * The advised methods of the pools (HikariCP's pool and metrics delegate, DBCP, DBCP2, c3p0,
+ * Tomcat JDBC) and of their connection wrappers, in one class: each module's advice finds its
+ * methods here.
+ */
+public class PoolSample {
+  public final String name;
+
+  public PoolSample() {
+    this.name = "pool";
+  }
+
+  public Object getConnection() {
+    return Behaviour.result("connection");
+  }
+
+  public void createConnectionPool() {
+    Behaviour.result(name);
+  }
+
+  public void close() {
+    Behaviour.result(name);
+  }
+
+  public void close(boolean force) {
+    Behaviour.result(name);
+  }
+
+  public void shutdown() {
+    Behaviour.result(name);
+  }
+
+  public Object setupConnection(Object pooled) {
+    return Behaviour.result(pooled);
+  }
+
+  public void returnConnection(Object pooled) {
+    Behaviour.result(pooled);
+  }
+
+  public void recordBorrowStats(Object entry, long start) {
+    Behaviour.result(entry);
+  }
+
+  public void recordConnectionUsage(Object entry) {
+    Behaviour.result(entry);
+  }
+
+  public void recordBorrowTimeoutStats(long start) {
+    Behaviour.result(start);
+  }
+}
