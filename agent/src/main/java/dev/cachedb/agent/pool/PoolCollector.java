@@ -29,9 +29,9 @@ final class PoolCollector implements MultiCollector {
     {"db_connection_pool_pending", "Threads waiting for a connection, where the pool can tell"},
     {"db_connection_pool_max", "The pool's configured maximum size"},
   };
-  /** Column of each gauge in {@link PoolKind#read}'s output, in {@link #GAUGES} order. */
+  /** Column of each gauge in {@link PoolReader#read}'s output, in {@link #GAUGES} order. */
   private static final int[] COLUMNS = {
-    PoolKind.TOTAL, PoolKind.IDLE, PoolKind.ACTIVE, PoolKind.PENDING, PoolKind.MAX
+    PoolReader.TOTAL, PoolReader.IDLE, PoolReader.ACTIVE, PoolReader.PENDING, PoolReader.MAX
   };
 
   private final PoolRegistry registry;
@@ -52,7 +52,7 @@ final class PoolCollector implements MultiCollector {
       builders[i] = GaugeSnapshot.builder().name(GAUGES[i][0]).help(GAUGES[i][1]);
     }
     PoolState[] states = registry.snapshot();
-    int[] values = new int[PoolKind.VALUES];
+    int[] values = new int[PoolReader.VALUES];
     for (PoolState s : states) {
       Object pool = s.pool.get();
       if (pool == null || !read(s, pool, values)) {
@@ -84,7 +84,7 @@ final class PoolCollector implements MultiCollector {
 
   private static boolean read(PoolState s, Object pool, int[] values) {
     try {
-      s.kind.read(pool, values);
+      s.reader.read(pool, values);
       return true;
     } catch (Exception | LinkageError e) {
       // A pool closing under our feet, or a version whose getters differ: skip it this scrape.

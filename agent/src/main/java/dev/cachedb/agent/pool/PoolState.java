@@ -10,15 +10,15 @@ import java.lang.ref.WeakReference;
  */
 final class PoolState {
   final WeakReference<Object> pool;
-  final PoolKind kind;
+  final PoolReader reader;
   final String name;
   final SecondsHistogram.Point acquire;
   final SecondsHistogram.Point usage;
   final CounterDataPoint acquireErrors;
 
-  PoolState(Object pool, PoolKind kind, String name, PoolMetrics metrics) {
+  PoolState(Object pool, PoolReader reader, String name, PoolMetrics metrics) {
     this.pool = new WeakReference<>(pool);
-    this.kind = kind;
+    this.reader = reader;
     this.name = name;
     this.acquire = metrics.acquire.labelValues(name);
     this.usage = metrics.usage.labelValues(name);

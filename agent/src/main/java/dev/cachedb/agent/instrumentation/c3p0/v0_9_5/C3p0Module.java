@@ -18,6 +18,7 @@ public final class C3p0Module extends PoolModule {
         "c3p0-0.9.5",
         new Library("c3p0", "com.mchange", "c3p0",
             "com/mchange/v2/c3p0/ComboPooledDataSource.class", 0),
+        new C3p0PoolReader(),
         "com/mchange/v2/c3p0/impl/AbstractPoolBackedDataSource.class",
         // C3P0ProxyConnection, implemented by every connection proxy, since 0.9
         "com/mchange/v2/c3p0/C3P0ProxyConnection.class");

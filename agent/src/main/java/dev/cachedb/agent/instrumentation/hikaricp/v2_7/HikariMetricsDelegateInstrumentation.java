@@ -7,6 +7,7 @@ import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.pool.PoolAdvice;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -43,8 +44,7 @@ final class HikariMetricsDelegateInstrumentation implements TypeInstrumentation 
     target.applyAdvice(
         named("recordBorrowStats").and(takesArguments(2)), getClass().getName() + "$BorrowAdvice");
     target.applyAdvice(
-        named("recordConnectionUsage").and(takesArguments(1)),
-        getClass().getName() + "$ReturnAdvice");
+        named("recordConnectionUsage").and(takesArguments(1)), PoolAdvice.RETURN_KEY);
     target.applyAdvice(
         named("recordBorrowTimeoutStats").and(takesArguments(1)),
         getClass().getName() + "$TimeoutAdvice");
@@ -61,13 +61,6 @@ final class HikariMetricsDelegateInstrumentation implements TypeInstrumentation 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.This Object delegate) {
       PoolCalls.sink.acquireTimedOut(delegate);
-    }
-  }
-
-  public static class ReturnAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.Argument(0) Object entry) {
-      PoolCalls.sink.released(entry);
     }
   }
 }

@@ -17,6 +17,7 @@ public final class HikariModule extends PoolModule {
         "hikaricp-2.7",
         new Library("hikaricp", "com.zaxxer", "HikariCP",
             "com/zaxxer/hikari/HikariConfig.class", 7),
+        new HikariPoolReader(),
         // in com.zaxxer.hikari.pool since 2.4; older lines kept it elsewhere and are not supported
         "com/zaxxer/hikari/pool/HikariPool.class",
         // ProxyConnection, the base of every proxy Hikari hands out, since 2.4

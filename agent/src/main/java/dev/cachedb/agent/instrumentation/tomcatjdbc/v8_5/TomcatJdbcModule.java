@@ -17,6 +17,7 @@ public final class TomcatJdbcModule extends PoolModule {
         "tomcat-jdbc-8.5",
         new Library("tomcat-jdbc", "org.apache.tomcat", "tomcat-jdbc",
             "org/apache/tomcat/jdbc/pool/ConnectionPool.class", 11),
+        new TomcatPoolReader(),
         "org/apache/tomcat/jdbc/pool/ConnectionPool.class",
         // the per-connection wrapper returnConnection takes, in every version
         "org/apache/tomcat/jdbc/pool/PooledConnection.class");
