@@ -7,10 +7,10 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
- * Reads every known pool's own counters at scrape time, so the gauges are true even for
- * connections borrowed before the agent attached, and cost nothing between scrapes. Pools the
- * garbage collector took are forgotten first, with their series; then the borrow and return
- * metrics of {@link PoolMetrics} are collected, so a collected pool is gone from that scrape.
+ * Reads every known pool's own counters at scrape time, so the gauges are true even for connections
+ * borrowed before the agent attached, and cost nothing between scrapes. Pools the garbage collector
+ * took are forgotten first, with their series; then the borrow and return metrics of {@link
+ * PoolMetrics} are collected, so a collected pool is gone from that scrape.
  *
  * <pre>
  * db_connection_pool_size{pool="orders"} 5.0
@@ -29,6 +29,7 @@ final class PoolCollector implements MultiCollector {
     {"db_connection_pool_pending", "Threads waiting for a connection, where the pool can tell"},
     {"db_connection_pool_max", "The pool's configured maximum size"},
   };
+
   /** Column of each gauge in {@link PoolReader#read}'s output, in {@link #GAUGES} order. */
   private static final int[] COLUMNS = {
     PoolReader.TOTAL, PoolReader.IDLE, PoolReader.ACTIVE, PoolReader.PENDING, PoolReader.MAX

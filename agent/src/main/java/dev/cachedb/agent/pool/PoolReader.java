@@ -1,10 +1,10 @@
 package dev.cachedb.agent.pool;
 
 /**
- * What the agent knows of one pool library: the class it registers and how to read that class's
- * own counters at scrape time. Each pool module declares its reader in its own folder; the
- * registry, recorder and collector here know no library. The pool may live in any class loader at
- * any supported version, so readers reach it through {@link Reflect}.
+ * What the agent knows of one pool library: the class it registers and how to read that class's own
+ * counters at scrape time. Each pool module declares its reader in its own folder; the registry,
+ * recorder and collector here know no library. The pool may live in any class loader at any
+ * supported version, so readers reach it through {@link Reflect}.
  */
 public abstract class PoolReader {
   /** Indexes into {@link #read}'s output. */
@@ -47,7 +47,9 @@ public abstract class PoolReader {
     return null;
   }
 
-  /** Whether {@code hook}, an object the pool's advice passes to {@code acquireTimedOut}, is pool's. */
+  /**
+   * Whether {@code hook}, an object the pool's advice passes to {@code acquireTimedOut}, is pool's.
+   */
   public boolean ownsHook(Object pool, Object hook) {
     return false;
   }

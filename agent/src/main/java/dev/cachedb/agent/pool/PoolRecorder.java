@@ -14,6 +14,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
   private final PoolRegistry registry;
   private final PoolReaders readers = new PoolReaders();
   private final UsageClock clock = new UsageClock();
+
   /** Second result of {@link UsageClock#stop}, per thread, so returning allocates nothing. */
   private final ThreadLocal<PoolState[]> stateOut =
       new ThreadLocal<PoolState[]>() {
@@ -22,6 +23,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
           return new PoolState[1];
         }
       };
+
   private final PoolMetrics metrics;
 
   PoolRecorder(PoolRegistry registry, PoolMetrics metrics) {
@@ -105,8 +107,8 @@ public final class PoolRecorder extends PoolCalls.Sink {
   }
 
   /**
-   * One clock reading serves both histograms: it ends the acquire (begun at the pool's own
-   * {@code poolStart}) and starts the usage. The key's pool is found once, on its first borrow.
+   * One clock reading serves both histograms: it ends the acquire (begun at the pool's own {@code
+   * poolStart}) and starts the usage. The key's pool is found once, on its first borrow.
    */
   @Override
   public void acquiredSince(Object key, long poolStart) {

@@ -12,15 +12,17 @@ import java.util.Set;
 /**
  * The pools the agent knows, held weakly. Borrows look a pool up on every call, so lookups read a
  * copy-on-write array without locks or allocation; registering and forgetting (pool start, close,
- * collection) are rare and take the lock. Applications hold a handful of pools, so a linear scan
- * by identity beats any hashing here.
+ * collection) are rare and take the lock. Applications hold a handful of pools, so a linear scan by
+ * identity beats any hashing here.
  */
 final class PoolRegistry {
   private static final PoolState[] NONE = new PoolState[0];
 
   private volatile PoolState[] states = NONE;
+
   /** The last generated number, per reader type. */
   private final Map<String, Integer> unnamed = new HashMap<>();
+
   private final Set<String> names = new HashSet<>();
 
   /** The state of {@code pool}, or null if it is not registered. */
@@ -34,9 +36,9 @@ final class PoolRegistry {
   }
 
   /**
-   * Registers {@code pool} (once) and returns its state. {@code ownName} is the pool's own name
-   * or null, used as {@link LabelValues#bound bounded}; a pool without one, or whose name a live
-   * pool already carries, gets a generated one.
+   * Registers {@code pool} (once) and returns its state. {@code ownName} is the pool's own name or
+   * null, used as {@link LabelValues#bound bounded}; a pool without one, or whose name a live pool
+   * already carries, gets a generated one.
    */
   synchronized PoolState register(
       Object pool, PoolReader reader, String ownName, PoolMetrics metrics) {
@@ -46,9 +48,8 @@ final class PoolRegistry {
     }
     // Bounded before the uniqueness check, so two long names that share a prefix stay apart.
     String own = ownName == null ? null : LabelValues.bound(ownName);
-    String name = own == null || own.isEmpty() || names.contains(own)
-        ? generatedName(reader.type)
-        : own;
+    String name =
+        own == null || own.isEmpty() || names.contains(own) ? generatedName(reader.type) : own;
     PoolState s = new PoolState(pool, reader, name, metrics);
     names.add(name);
     PoolState[] next = Arrays.copyOf(states, states.length + 1);

@@ -5,8 +5,8 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.lang.ref.WeakReference;
 
 /**
- * One known pool: a weak reference to it, so an application that drops a pool lets it be
- * collected, its name, and its data points, resolved once so borrows never look labels up.
+ * One known pool: a weak reference to it, so an application that drops a pool lets it be collected,
+ * its name, and its data points, resolved once so borrows never look labels up.
  */
 final class PoolState {
   final WeakReference<Object> pool;

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reflective reads of pool state, the one way every {@link PoolReader} reaches its pool. The agent
- * cannot link against pool classes: each application class loader may hold its own version.
- * Methods are looked up once per class and name; the cache lives in a {@link ClassValue}, so it
- * goes with the class when its loader is collected.
+ * cannot link against pool classes: each application class loader may hold its own version. Methods
+ * are looked up once per class and name; the cache lives in a {@link ClassValue}, so it goes with
+ * the class when its loader is collected.
  */
 public final class Reflect {
   private static final Object MISSING = new Object();

@@ -45,8 +45,7 @@ class PoolRegistryTest {
   void aNameTakenByALivePoolIsNotReused() {
     registry.register(new String("x"), C3P0, "shared", metrics);
     Object second = new Object();
-    assertThat(registry.register(second, C3P0, "shared", metrics).name)
-        .isEqualTo("c3p0-1");
+    assertThat(registry.register(second, C3P0, "shared", metrics).name).isEqualTo("c3p0-1");
   }
 
   @Test
@@ -56,8 +55,7 @@ class PoolRegistryTest {
     assertThat(registry.unregister(a).name).isEqualTo("orders");
     assertThat(registry.find(a)).isNull();
     assertThat(registry.unregister(a)).isNull();
-    assertThat(registry.register(new Object(), HIKARI, "orders", metrics).name)
-        .isEqualTo("orders");
+    assertThat(registry.register(new Object(), HIKARI, "orders", metrics).name).isEqualTo("orders");
   }
 
   @Test

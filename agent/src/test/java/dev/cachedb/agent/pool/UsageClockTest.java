@@ -51,7 +51,8 @@ class UsageClockTest {
   @Test
   void aKeySeenInAnotherPoolGetsANewSlot() {
     Object entry = new Object();
-    PoolState other = new PoolState(new Object(), StubReader.ofType("hikari"), "q", new PoolMetrics());
+    PoolState other =
+        new PoolState(new Object(), StubReader.ofType("hikari"), "q", new PoolMetrics());
     UsageClock.Slot first = clock.slot(entry, state);
     assertThat(clock.slot(entry, other)).isNotSameAs(first);
     assertThat(clock.slot(entry).state).isSameAs(other);

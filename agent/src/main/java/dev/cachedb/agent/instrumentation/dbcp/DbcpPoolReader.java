@@ -4,8 +4,8 @@ import dev.cachedb.agent.pool.PoolReader;
 import dev.cachedb.agent.pool.Reflect;
 
 /**
- * {@code BasicDataSource} of DBCP 1.4 and DBCP2: the same getters but for the maximum, and
- * waiters only where the underlying pool tells them (commons-pool2's {@code getNumWaiters}).
+ * {@code BasicDataSource} of DBCP 1.4 and DBCP2: the same getters but for the maximum, and waiters
+ * only where the underlying pool tells them (commons-pool2's {@code getNumWaiters}).
  */
 public final class DbcpPoolReader extends PoolReader {
   final String packageName;

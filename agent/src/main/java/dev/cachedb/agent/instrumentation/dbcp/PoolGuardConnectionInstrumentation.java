@@ -11,8 +11,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The wrapper BasicDataSource hands out, in DBCP 1.4 and DBCP2; its close() returns the
- * connection to the pool.
+ * The wrapper BasicDataSource hands out, in DBCP 1.4 and DBCP2; its close() returns the connection
+ * to the pool.
  */
 public final class PoolGuardConnectionInstrumentation implements TypeInstrumentation {
   private final String typeName;

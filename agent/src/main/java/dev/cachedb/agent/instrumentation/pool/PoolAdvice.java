@@ -15,14 +15,19 @@ public final class PoolAdvice {
 
   /** Exit of a constructor or start method: the pool is registered. */
   public static final String OPENED = PREFIX + "OpenedAdvice";
+
   /** Exit of close or shutdown, thrown or not: the pool and its series go. */
   public static final String CLOSED = PREFIX + "ClosedAdvice";
+
   /** Entry of close, for a pool whose counters must not be read once closing begins. */
   public static final String CLOSING = PREFIX + "ClosingAdvice";
+
   /** getConnection, timed; the outermost one of a thread is recorded, with what it returned. */
   public static final String BORROW = PREFIX + "BorrowAdvice";
+
   /** close() of the connection a pool lent: it goes back, its usage clock stops. */
   public static final String RETURN = PREFIX + "ReturnAdvice";
+
   /** A pool method whose first argument is the pool's own object for the connection going back. */
   public static final String RETURN_KEY = PREFIX + "ReturnKeyAdvice";
 

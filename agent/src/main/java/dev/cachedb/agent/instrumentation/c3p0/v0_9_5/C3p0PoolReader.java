@@ -4,8 +4,8 @@ import dev.cachedb.agent.pool.PoolReader;
 import dev.cachedb.agent.pool.Reflect;
 
 /**
- * The pool-backed data source's default-user pool, read through the data source's own getters,
- * the ones its MBean exports (0.9.5 to 0.14).
+ * The pool-backed data source's default-user pool, read through the data source's own getters, the
+ * ones its MBean exports (0.9.5 to 0.14).
  */
 final class C3p0PoolReader extends PoolReader {
 

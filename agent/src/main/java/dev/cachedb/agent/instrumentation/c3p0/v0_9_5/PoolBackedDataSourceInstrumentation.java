@@ -13,8 +13,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code AbstractPoolBackedDataSource}: its pool starts lazily inside getConnection, so the
  * recorder registers the data source at its first successful borrow; close() and close(boolean)
  * forget it, before closing: a scrape that reads a closed c3p0 data source would restart its pool.
- * Reading its counters before the first borrow would start the pool, which the agent must never
- * do, hence no registration earlier.
+ * Reading its counters before the first borrow would start the pool, which the agent must never do,
+ * hence no registration earlier.
  */
 final class PoolBackedDataSourceInstrumentation implements TypeInstrumentation {
 

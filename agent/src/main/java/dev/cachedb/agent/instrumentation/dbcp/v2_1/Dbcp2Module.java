@@ -15,8 +15,12 @@ public final class Dbcp2Module extends BasicDataSourceModule {
   public Dbcp2Module() {
     super(
         "dbcp2-2.1",
-        new Library("dbcp2", "org.apache.commons", "commons-dbcp2",
-            "org/apache/commons/dbcp2/BasicDataSource.class", 2),
+        new Library(
+            "dbcp2",
+            "org.apache.commons",
+            "commons-dbcp2",
+            "org/apache/commons/dbcp2/BasicDataSource.class",
+            2),
         // a JMX name, maxTotal and a commons-pool2 pool that counts its waiters, since 2.0
         new DbcpPoolReader(PACKAGE, "dbcp2", "getJmxName", "getMaxTotal", true),
         "org/apache/commons/dbcp2/BasicDataSource.class",
