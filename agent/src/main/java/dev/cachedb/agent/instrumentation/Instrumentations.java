@@ -6,7 +6,7 @@ import dev.cachedb.agent.instrumentation.jedis.v2_9.Jedis29Module;
 import dev.cachedb.agent.instrumentation.jedis.v4_0.Jedis4Module;
 import dev.cachedb.agent.instrumentation.c3p0.v0_9_5.C3p0Module;
 import dev.cachedb.agent.instrumentation.dbcp.v1_4.DbcpModule;
-import dev.cachedb.agent.instrumentation.dbcp2.v2_1.Dbcp2Module;
+import dev.cachedb.agent.instrumentation.dbcp.v2_1.Dbcp2Module;
 import dev.cachedb.agent.instrumentation.hikaricp.v2_7.HikariModule;
 import dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5.TomcatJdbcModule;
 import java.util.ArrayList;

@@ -7,10 +7,10 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
 /**
- * Reads every known pool's own counters at scrape time, so the gauges are true even for
- * connections borrowed before the agent attached, and cost nothing between scrapes. Pools the
- * garbage collector took are forgotten first, with their series; then the borrow and return
- * metrics of {@link PoolMetrics} are collected, so a collected pool is gone from that scrape.
+ * Reads every known pool's own counters at scrape time, so the gauges are true even for connections
+ * borrowed before the agent attached, and cost nothing between scrapes. Pools the garbage collector
+ * took are forgotten first, with their series; then the borrow and return metrics of {@link
+ * PoolMetrics} are collected, so a collected pool is gone from that scrape.
  *
  * <pre>
  * db_connection_pool_size{pool="orders"} 5.0
@@ -29,9 +29,10 @@ final class PoolCollector implements MultiCollector {
     {"db_connection_pool_pending", "Threads waiting for a connection, where the pool can tell"},
     {"db_connection_pool_max", "The pool's configured maximum size"},
   };
-  /** Column of each gauge in {@link PoolKind#read}'s output, in {@link #GAUGES} order. */
+
+  /** Column of each gauge in {@link PoolReader#read}'s output, in {@link #GAUGES} order. */
   private static final int[] COLUMNS = {
-    PoolKind.TOTAL, PoolKind.IDLE, PoolKind.ACTIVE, PoolKind.PENDING, PoolKind.MAX
+    PoolReader.TOTAL, PoolReader.IDLE, PoolReader.ACTIVE, PoolReader.PENDING, PoolReader.MAX
   };
 
   private final PoolRegistry registry;
@@ -52,7 +53,7 @@ final class PoolCollector implements MultiCollector {
       builders[i] = GaugeSnapshot.builder().name(GAUGES[i][0]).help(GAUGES[i][1]);
     }
     PoolState[] states = registry.snapshot();
-    int[] values = new int[PoolKind.VALUES];
+    int[] values = new int[PoolReader.VALUES];
     for (PoolState s : states) {
       Object pool = s.pool.get();
       if (pool == null || !read(s, pool, values)) {
@@ -84,7 +85,7 @@ final class PoolCollector implements MultiCollector {
 
   private static boolean read(PoolState s, Object pool, int[] values) {
     try {
-      s.kind.read(pool, values);
+      s.reader.read(pool, values);
       return true;
     } catch (Exception | LinkageError e) {
       // A pool closing under our feet, or a version whose getters differ: skip it this scrape.

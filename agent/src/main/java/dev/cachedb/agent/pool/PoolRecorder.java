@@ -12,7 +12,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 public final class PoolRecorder extends PoolCalls.Sink {
 
   private final PoolRegistry registry;
+  private final PoolReaders readers = new PoolReaders();
   private final UsageClock clock = new UsageClock();
+
   /** Second result of {@link UsageClock#stop}, per thread, so returning allocates nothing. */
   private final ThreadLocal<PoolState[]> stateOut =
       new ThreadLocal<PoolState[]>() {
@@ -21,6 +23,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
           return new PoolState[1];
         }
       };
+
   private final PoolMetrics metrics;
 
   PoolRecorder(PoolRegistry registry, PoolMetrics metrics) {
@@ -29,17 +32,18 @@ public final class PoolRecorder extends PoolCalls.Sink {
   }
 
   /**
-   * Creates the pool metrics and collector in {@code registry} and installs the recorder as the
-   * bootstrap sink; every pool module calls this, the first one does it.
+   * Registers {@code reader}, the pool module's knowledge of its library, with the recorder; every
+   * pool module calls this at start. The first call creates the pool metrics and collector in
+   * {@code registry} and installs the recorder as the bootstrap sink.
    */
-  public static synchronized void install(PrometheusRegistry registry) {
+  public static synchronized void install(PrometheusRegistry registry, PoolReader reader) {
     if (!(PoolCalls.sink instanceof PoolRecorder)) {
       PoolRegistry pools = new PoolRegistry();
       PoolMetrics metrics = new PoolMetrics();
       registry.register(new PoolCollector(pools, metrics));
-      PoolRecorder r = new PoolRecorder(pools, metrics);
-      PoolCalls.sink = r;
+      PoolCalls.sink = new PoolRecorder(pools, metrics);
     }
+    ((PoolRecorder) PoolCalls.sink).readers.register(reader);
   }
 
   @Override
@@ -69,7 +73,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
       PoolState s = state(pool);
       if (s != null) {
         s.acquire.observeNanos(nanos);
-        if (connection != null) {
+        if (connection != null && s.reader.timesReturnedConnection()) {
           clock.start(connection, s, System.nanoTime());
         }
       }
@@ -103,8 +107,8 @@ public final class PoolRecorder extends PoolCalls.Sink {
   }
 
   /**
-   * One clock reading serves both histograms: it ends the acquire (begun at the pool's own
-   * {@code poolStart}) and starts the usage. The key's pool is found once, on its first borrow.
+   * One clock reading serves both histograms: it ends the acquire (begun at the pool's own {@code
+   * poolStart}) and starts the usage. The key's pool is found once, on its first borrow.
    */
   @Override
   public void acquiredSince(Object key, long poolStart) {
@@ -118,7 +122,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
         }
       }
       PoolState s = slot.state;
-      s.acquire.observeNanos(s.kind.elapsedNanos(poolStart, now));
+      s.acquire.observeNanos(s.reader.elapsedNanos(poolStart, now));
       slot.startNanos = now;
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem
@@ -130,7 +134,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
     try {
       for (PoolState s : registry.snapshot()) {
         Object pool = s.pool.get();
-        if (pool != null && s.kind.ownsHook(pool, hook)) {
+        if (pool != null && s.reader.ownsHook(pool, hook)) {
           s.acquireErrors.inc();
           return;
         }
@@ -172,14 +176,9 @@ public final class PoolRecorder extends PoolCalls.Sink {
   }
 
   private UsageClock.Slot firstSlot(Object key) {
-    for (PoolKind kind : PoolKind.values()) {
-      Object pool = kind.poolOfKey(key);
-      if (pool != null) {
-        PoolState s = state(pool);
-        return s == null ? null : clock.slot(key, s);
-      }
-    }
-    return null;
+    Object pool = readers.poolOfKey(key);
+    PoolState s = pool == null ? null : state(pool);
+    return s == null ? null : clock.slot(key, s);
   }
 
   /** The state of {@code pool}, registering it on first sight; null if it is no known pool. */
@@ -188,16 +187,16 @@ public final class PoolRecorder extends PoolCalls.Sink {
     if (s != null || pool == null) {
       return s;
     }
-    PoolKind kind = PoolKind.of(pool);
-    if (kind == null) {
+    PoolReader reader = readers.of(pool);
+    if (reader == null) {
       return null;
     }
     String own;
     try {
-      own = kind.ownName(pool);
+      own = reader.ownName(pool);
     } catch (Exception e) {
       own = null;
     }
-    return registry.register(pool, kind, own, metrics);
+    return registry.register(pool, reader, own, metrics);
   }
 }

@@ -3,22 +3,26 @@ package dev.cachedb.agent.pool;
 import dev.cachedb.agent.metrics.LabelValues;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The pools the agent knows, held weakly. Borrows look a pool up on every call, so lookups read a
  * copy-on-write array without locks or allocation; registering and forgetting (pool start, close,
- * collection) are rare and take the lock. Applications hold a handful of pools, so a linear scan
- * by identity beats any hashing here.
+ * collection) are rare and take the lock. Applications hold a handful of pools, so a linear scan by
+ * identity beats any hashing here.
  */
 final class PoolRegistry {
   private static final PoolState[] NONE = new PoolState[0];
 
   private volatile PoolState[] states = NONE;
-  private final EnumMap<PoolKind, Integer> unnamed = new EnumMap<>(PoolKind.class);
+
+  /** The last generated number, per reader type. */
+  private final Map<String, Integer> unnamed = new HashMap<>();
+
   private final Set<String> names = new HashSet<>();
 
   /** The state of {@code pool}, or null if it is not registered. */
@@ -32,22 +36,21 @@ final class PoolRegistry {
   }
 
   /**
-   * Registers {@code pool} (once) and returns its state. {@code ownName} is the pool's own name
-   * or null, used as {@link LabelValues#bound bounded}; a pool without one, or whose name a live
-   * pool already carries, gets a generated one.
+   * Registers {@code pool} (once) and returns its state. {@code ownName} is the pool's own name or
+   * null, used as {@link LabelValues#bound bounded}; a pool without one, or whose name a live pool
+   * already carries, gets a generated one.
    */
   synchronized PoolState register(
-      Object pool, PoolKind kind, String ownName, PoolMetrics metrics) {
+      Object pool, PoolReader reader, String ownName, PoolMetrics metrics) {
     PoolState known = find(pool);
     if (known != null) {
       return known;
     }
     // Bounded before the uniqueness check, so two long names that share a prefix stay apart.
     String own = ownName == null ? null : LabelValues.bound(ownName);
-    String name = own == null || own.isEmpty() || names.contains(own)
-        ? generatedName(kind)
-        : own;
-    PoolState s = new PoolState(pool, kind, name, metrics);
+    String name =
+        own == null || own.isEmpty() || names.contains(own) ? generatedName(reader.type) : own;
+    PoolState s = new PoolState(pool, reader, name, metrics);
     names.add(name);
     PoolState[] next = Arrays.copyOf(states, states.length + 1);
     next[states.length] = s;
@@ -89,13 +92,13 @@ final class PoolRegistry {
     names.remove(gone.name);
   }
 
-  private String generatedName(PoolKind kind) {
+  private String generatedName(String type) {
     String name;
     do {
-      Integer n = unnamed.get(kind);
+      Integer n = unnamed.get(type);
       int next = n == null ? 1 : n + 1;
-      unnamed.put(kind, next);
-      name = kind.type + "-" + next;
+      unnamed.put(type, next);
+      name = type + "-" + next;
     } while (names.contains(name));
     return name;
   }

@@ -5,11 +5,12 @@ import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reflective reads of pool state. The agent cannot link against pool classes: each application
- * class loader may hold its own version. Methods are looked up once per class and name; the cache
- * lives in a {@link ClassValue}, so it goes with the class when its loader is collected.
+ * Reflective reads of pool state, the one way every {@link PoolReader} reaches its pool. The agent
+ * cannot link against pool classes: each application class loader may hold its own version. Methods
+ * are looked up once per class and name; the cache lives in a {@link ClassValue}, so it goes with
+ * the class when its loader is collected.
  */
-final class Reflect {
+public final class Reflect {
   private static final Object MISSING = new Object();
 
   private static final ClassValue<ConcurrentHashMap<String, Object>> CACHE =
@@ -23,7 +24,7 @@ final class Reflect {
   private Reflect() {}
 
   /** The result of the public no-argument method {@code name}, or null if there is none. */
-  static Object call(Object target, String name) throws Exception {
+  public static Object call(Object target, String name) throws Exception {
     if (target == null) {
       return null;
     }
@@ -37,13 +38,13 @@ final class Reflect {
   }
 
   /** {@link #call} as an int, or -1 when the method is missing or returns null. */
-  static int callInt(Object target, String name) throws Exception {
+  public static int callInt(Object target, String name) throws Exception {
     Object v = call(target, name);
     return v instanceof Number ? ((Number) v).intValue() : -1;
   }
 
   /** The field {@code name} declared by {@code target}'s class or a superclass, or null. */
-  static Object field(Object target, String name) throws Exception {
+  public static Object field(Object target, String name) throws Exception {
     ConcurrentHashMap<String, Object> byName = CACHE.get(target.getClass());
     String key = "field:" + name;
     Object f = byName.get(key);

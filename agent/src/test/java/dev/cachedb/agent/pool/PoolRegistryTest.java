@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class PoolRegistryTest {
+  private static final PoolReader HIKARI = StubReader.ofType("hikari");
+  private static final PoolReader DBCP = StubReader.ofType("dbcp");
+  private static final PoolReader DBCP2 = StubReader.ofType("dbcp2");
+  private static final PoolReader C3P0 = StubReader.ofType("c3p0");
+  private static final PoolReader TOMCAT = StubReader.ofType("tomcat");
+
   private final PoolMetrics metrics = new PoolMetrics();
   private final PoolRegistry registry = new PoolRegistry();
 
@@ -13,16 +19,16 @@ class PoolRegistryTest {
     Object a = new Object();
     Object b = new Object();
     Object c = new Object();
-    assertThat(registry.register(a, PoolKind.HIKARI, "orders", metrics).name).isEqualTo("orders");
-    assertThat(registry.register(b, PoolKind.DBCP, null, metrics).name).isEqualTo("dbcp-1");
-    assertThat(registry.register(c, PoolKind.DBCP, "", metrics).name).isEqualTo("dbcp-2");
+    assertThat(registry.register(a, HIKARI, "orders", metrics).name).isEqualTo("orders");
+    assertThat(registry.register(b, DBCP, null, metrics).name).isEqualTo("dbcp-1");
+    assertThat(registry.register(c, DBCP, "", metrics).name).isEqualTo("dbcp-2");
   }
 
   @Test
   void longNamesAreBoundedBeforeTheyAreComparedSoTwoStayApart() {
     String prefix = new String(new char[200]).replace('\0', 'p');
-    PoolState first = registry.register(new Object(), PoolKind.HIKARI, prefix + "-one", metrics);
-    PoolState second = registry.register(new Object(), PoolKind.HIKARI, prefix + "-two", metrics);
+    PoolState first = registry.register(new Object(), HIKARI, prefix + "-one", metrics);
+    PoolState second = registry.register(new Object(), HIKARI, prefix + "-two", metrics);
     assertThat(first.name).isEqualTo(prefix.substring(0, 128));
     assertThat(second.name).isEqualTo("hikari-1");
   }
@@ -30,35 +36,33 @@ class PoolRegistryTest {
   @Test
   void registeringTwiceKeepsOneStateAndItsName() {
     Object a = new Object();
-    PoolState first = registry.register(a, PoolKind.TOMCAT, "t", metrics);
-    assertThat(registry.register(a, PoolKind.TOMCAT, "t", metrics)).isSameAs(first);
+    PoolState first = registry.register(a, TOMCAT, "t", metrics);
+    assertThat(registry.register(a, TOMCAT, "t", metrics)).isSameAs(first);
     assertThat(registry.snapshot()).hasSize(1);
   }
 
   @Test
   void aNameTakenByALivePoolIsNotReused() {
-    registry.register(new String("x"), PoolKind.C3P0, "shared", metrics);
+    registry.register(new String("x"), C3P0, "shared", metrics);
     Object second = new Object();
-    assertThat(registry.register(second, PoolKind.C3P0, "shared", metrics).name)
-        .isEqualTo("c3p0-1");
+    assertThat(registry.register(second, C3P0, "shared", metrics).name).isEqualTo("c3p0-1");
   }
 
   @Test
   void unregisterForgetsThePoolAndFreesItsName() {
     Object a = new Object();
-    registry.register(a, PoolKind.HIKARI, "orders", metrics);
+    registry.register(a, HIKARI, "orders", metrics);
     assertThat(registry.unregister(a).name).isEqualTo("orders");
     assertThat(registry.find(a)).isNull();
     assertThat(registry.unregister(a)).isNull();
-    assertThat(registry.register(new Object(), PoolKind.HIKARI, "orders", metrics).name)
-        .isEqualTo("orders");
+    assertThat(registry.register(new Object(), HIKARI, "orders", metrics).name).isEqualTo("orders");
   }
 
   @Test
   void collectedPoolsArePurged() throws InterruptedException {
-    registry.register(new Object(), PoolKind.DBCP2, "gone", metrics);
+    registry.register(new Object(), DBCP2, "gone", metrics);
     Object kept = new Object();
-    registry.register(kept, PoolKind.DBCP2, "kept", metrics);
+    registry.register(kept, DBCP2, "kept", metrics);
     for (int i = 0; i < 50 && registry.snapshot()[0].pool.get() != null; i++) {
       System.gc();
       Thread.sleep(20);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class UsageClockTest {
   private final PoolState state =
-      new PoolState(new Object(), PoolKind.HIKARI, "p", new PoolMetrics());
+      new PoolState(new Object(), StubReader.ofType("hikari"), "p", new PoolMetrics());
   private final UsageClock clock = new UsageClock();
 
   private final PoolState[] out = new PoolState[1];
@@ -51,7 +51,8 @@ class UsageClockTest {
   @Test
   void aKeySeenInAnotherPoolGetsANewSlot() {
     Object entry = new Object();
-    PoolState other = new PoolState(new Object(), PoolKind.HIKARI, "q", new PoolMetrics());
+    PoolState other =
+        new PoolState(new Object(), StubReader.ofType("hikari"), "q", new PoolMetrics());
     UsageClock.Slot first = clock.slot(entry, state);
     assertThat(clock.slot(entry, other)).isNotSameAs(first);
     assertThat(clock.slot(entry).state).isSameAs(other);

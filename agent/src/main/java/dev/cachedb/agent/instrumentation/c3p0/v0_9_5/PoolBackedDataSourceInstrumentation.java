@@ -2,19 +2,19 @@ package dev.cachedb.agent.instrumentation.c3p0.v0_9_5;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
-import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
+import dev.cachedb.agent.instrumentation.pool.PoolAdvice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code AbstractPoolBackedDataSource}: its pool starts lazily inside getConnection, so the
  * recorder registers the data source at its first successful borrow; close() and close(boolean)
- * forget it. Reading its counters before the first borrow would start the pool, which the agent
- * must never do, hence no registration earlier.
+ * forget it, before closing: a scrape that reads a closed c3p0 data source would restart its pool.
+ * Reading its counters before the first borrow would start the pool, which the agent must never do,
+ * hence no registration earlier.
  */
 final class PoolBackedDataSourceInstrumentation implements TypeInstrumentation {
 
@@ -25,31 +25,7 @@ final class PoolBackedDataSourceInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(named("getConnection"), getClass().getName() + "$GetConnectionAdvice");
-    target.applyAdvice(named("close"), getClass().getName() + "$CloseAdvice");
-  }
-
-  public static class GetConnectionAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return PoolCalls.borrowStarted();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(
-        @Advice.This Object pool,
-        @Advice.Enter long start,
-        @Advice.Return Object connection,
-        @Advice.Thrown Throwable thrown) {
-      PoolCalls.borrowFinished(pool, start, connection, thrown);
-    }
-  }
-
-  public static class CloseAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object pool) {
-      // before closing: a scrape that reads a closed c3p0 data source would restart its pool
-      PoolCalls.sink.closed(pool);
-    }
+    target.applyAdvice(named("getConnection"), PoolAdvice.BORROW);
+    target.applyAdvice(named("close"), PoolAdvice.CLOSING);
   }
 }

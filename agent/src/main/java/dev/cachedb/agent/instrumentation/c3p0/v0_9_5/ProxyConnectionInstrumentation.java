@@ -3,11 +3,10 @@ package dev.cachedb.agent.instrumentation.c3p0.v0_9_5;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
+import dev.cachedb.agent.instrumentation.pool.PoolAdvice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -23,13 +22,6 @@ final class ProxyConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(named("close").and(takesArguments(0)), getClass().getName() + "$CloseAdvice");
-  }
-
-  public static class CloseAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object connection) {
-      PoolCalls.sink.released(connection);
-    }
+    target.applyAdvice(named("close").and(takesArguments(0)), PoolAdvice.RETURN);
   }
 }

@@ -7,22 +7,23 @@ import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.pool.PoolAdvice;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * HikariCP's own metrics hook. Every pool calls its metrics-tracker delegate on each borrow,
- * {@code recordBorrowStats(entry, startTime)}, on each return, {@code
- * recordConnectionUsage(entry)}, and on each borrow that timed out, {@code
- * recordBorrowTimeoutStats(startTime)}, whether or not the application set a tracker: the interface's
- * default methods serve the no-tracker case, {@code MetricsTrackerDelegate} forwards to the
- * application's tracker. Advice on both adds our recording and leaves the forwarding as it was.
+ * HikariCP's own metrics hook. Every pool calls its metrics-tracker delegate on each borrow, {@code
+ * recordBorrowStats(entry, startTime)}, on each return, {@code recordConnectionUsage(entry)}, and
+ * on each borrow that timed out, {@code recordBorrowTimeoutStats(startTime)}, whether or not the
+ * application set a tracker: the interface's default methods serve the no-tracker case, {@code
+ * MetricsTrackerDelegate} forwards to the application's tracker. Advice on both adds our recording
+ * and leaves the forwarding as it was.
  *
- * <p>Why here and not around getConnection and close: Hikari already read the clock when the
- * borrow began and hands that reading over, so one clock reading per borrow and one per return
- * give both histograms. The key is the {@code PoolEntry}, Hikari's long-lived holder of one
- * physical connection, so its usage clock is found lock-free and reused.
+ * <p>Why here and not around getConnection and close: Hikari already read the clock when the borrow
+ * began and hands that reading over, so one clock reading per borrow and one per return give both
+ * histograms. The key is the {@code PoolEntry}, Hikari's long-lived holder of one physical
+ * connection, so its usage clock is found lock-free and reused.
  *
  * <p>A failed borrow is a timeout in Hikari whatever the cause (pool exhausted, database down:
  * connections are made in the background), so the timeout call counts acquire errors. Only an
@@ -43,8 +44,7 @@ final class HikariMetricsDelegateInstrumentation implements TypeInstrumentation 
     target.applyAdvice(
         named("recordBorrowStats").and(takesArguments(2)), getClass().getName() + "$BorrowAdvice");
     target.applyAdvice(
-        named("recordConnectionUsage").and(takesArguments(1)),
-        getClass().getName() + "$ReturnAdvice");
+        named("recordConnectionUsage").and(takesArguments(1)), PoolAdvice.RETURN_KEY);
     target.applyAdvice(
         named("recordBorrowTimeoutStats").and(takesArguments(1)),
         getClass().getName() + "$TimeoutAdvice");
@@ -61,13 +61,6 @@ final class HikariMetricsDelegateInstrumentation implements TypeInstrumentation 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.This Object delegate) {
       PoolCalls.sink.acquireTimedOut(delegate);
-    }
-  }
-
-  public static class ReturnAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.Argument(0) Object entry) {
-      PoolCalls.sink.released(entry);
     }
   }
 }

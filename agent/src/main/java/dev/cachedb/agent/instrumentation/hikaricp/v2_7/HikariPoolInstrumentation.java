@@ -4,11 +4,10 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
-import net.bytebuddy.asm.Advice;
+import dev.cachedb.agent.instrumentation.pool.PoolAdvice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -26,22 +25,7 @@ final class HikariPoolInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(isConstructor(), getClass().getName() + "$ConstructorAdvice");
-    target.applyAdvice(
-        named("shutdown").and(takesArguments(0)), getClass().getName() + "$ShutdownAdvice");
-  }
-
-  public static class ConstructorAdvice {
-    @Advice.OnMethodExit(suppress = Throwable.class)
-    public static void exit(@Advice.This Object pool) {
-      PoolCalls.sink.opened(pool);
-    }
-  }
-
-  public static class ShutdownAdvice {
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object pool) {
-      PoolCalls.sink.closed(pool);
-    }
+    target.applyAdvice(isConstructor(), PoolAdvice.OPENED);
+    target.applyAdvice(named("shutdown").and(takesArguments(0)), PoolAdvice.CLOSED);
   }
 }

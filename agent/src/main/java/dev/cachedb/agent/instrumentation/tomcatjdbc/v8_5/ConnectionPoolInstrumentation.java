@@ -8,6 +8,7 @@ import dev.cachedb.agent.bootstrap.PoolCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.pool.PoolAdvice;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -15,7 +16,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * {@code ConnectionPool}. Tomcat hands out JDK dynamic proxies, which cannot be instrumented, so
  * usage is timed on the pool's side: from {@code setupConnection(PooledConnection)} (the end of
- * every borrow) to {@code returnConnection(PooledConnection)}.
+ * every borrow) to {@code returnConnection(PooledConnection)}; {@link TomcatPoolReader} tells the
+ * recorder not to time the proxy getConnection returns.
  */
 final class ConnectionPoolInstrumentation implements TypeInstrumentation {
 
@@ -27,52 +29,17 @@ final class ConnectionPoolInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(AdviceTarget target) {
     String advice = getClass().getName();
-    target.applyAdvice(isConstructor(), advice + "$ConstructorAdvice");
-    target.applyAdvice(named("getConnection"), advice + "$GetConnectionAdvice");
+    target.applyAdvice(isConstructor(), PoolAdvice.OPENED);
+    target.applyAdvice(named("getConnection"), PoolAdvice.BORROW);
     target.applyAdvice(named("setupConnection").and(takesArguments(1)), advice + "$CheckOutAdvice");
-    target.applyAdvice(named("returnConnection").and(takesArguments(1)), advice + "$ReturnAdvice");
-    target.applyAdvice(named("close").and(takesArguments(1)), advice + "$CloseAdvice");
-  }
-
-  public static class ConstructorAdvice {
-    @Advice.OnMethodExit(suppress = Throwable.class)
-    public static void exit(@Advice.This Object pool) {
-      PoolCalls.sink.opened(pool);
-    }
-  }
-
-  public static class GetConnectionAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return PoolCalls.borrowStarted();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(
-        @Advice.This Object pool, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
-      // no connection: the usage clock runs on the PoolEntry (HikariProxyConnectionInstrumentation)
-      PoolCalls.borrowFinished(pool, start, null, thrown);
-    }
+    target.applyAdvice(named("returnConnection").and(takesArguments(1)), PoolAdvice.RETURN_KEY);
+    target.applyAdvice(named("close").and(takesArguments(1)), PoolAdvice.CLOSED);
   }
 
   public static class CheckOutAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.This Object pool, @Advice.Argument(0) Object pooled) {
       PoolCalls.sink.checkedOut(pool, pooled);
-    }
-  }
-
-  public static class ReturnAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.Argument(0) Object pooled) {
-      PoolCalls.sink.released(pooled);
-    }
-  }
-
-  public static class CloseAdvice {
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.This Object pool) {
-      PoolCalls.sink.closed(pool);
     }
   }
 }

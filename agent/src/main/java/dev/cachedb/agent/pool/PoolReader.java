@@ -1,0 +1,69 @@
+package dev.cachedb.agent.pool;
+
+/**
+ * What the agent knows of one pool library: the class it registers and how to read that class's own
+ * counters at scrape time. Each pool module declares its reader in its own folder; the registry,
+ * recorder and collector here know no library. The pool may live in any class loader at any
+ * supported version, so readers reach it through {@link Reflect}.
+ */
+public abstract class PoolReader {
+  /** Indexes into {@link #read}'s output. */
+  public static final int TOTAL = 0;
+
+  public static final int IDLE = 1;
+  public static final int ACTIVE = 2;
+  public static final int PENDING = 3;
+  public static final int MAX = 4;
+  static final int VALUES = 5;
+
+  final String poolClass;
+  final String type;
+  private final String nameGetter;
+
+  /**
+   * {@code poolClass}: the class the pool's advice passes as {@code pool}, or a superclass of it;
+   * {@code type}: the prefix of generated names, e.g. {@code hikari} for {@code hikari-1}; {@code
+   * nameGetter}: the pool's getter of the name the application gave it, if it has one.
+   */
+  protected PoolReader(String poolClass, String type, String nameGetter) {
+    this.poolClass = poolClass;
+    this.type = type;
+    this.nameGetter = nameGetter;
+  }
+
+  /** The name the application gave the pool, or null. */
+  public String ownName(Object pool) throws Exception {
+    return nameGetter == null ? null : (String) Reflect.call(pool, nameGetter);
+  }
+
+  /** Fills {@code out} (indexed by TOTAL..MAX) from the pool's own counters; -1 = cannot tell. */
+  public abstract void read(Object pool, int[] out) throws Exception;
+
+  /**
+   * The pool that owns {@code key}, a long-lived per-connection object the pool's advice passes to
+   * {@code acquiredSince}; null where this library has no such objects or the key is not its own.
+   */
+  public Object poolOfKey(Object key) {
+    return null;
+  }
+
+  /**
+   * Whether {@code hook}, an object the pool's advice passes to {@code acquireTimedOut}, is pool's.
+   */
+  public boolean ownsHook(Object pool, Object hook) {
+    return false;
+  }
+
+  /** Nanoseconds from {@code poolStart}, read on the pool's own clock, to {@code nowNanos}. */
+  public long elapsedNanos(long poolStart, long nowNanos) {
+    return nowNanos - poolStart;
+  }
+
+  /**
+   * Whether the connection getConnection returns starts its usage clock. False for a pool that
+   * times usage on its own per-connection object instead, through {@code checkedOut}.
+   */
+  public boolean timesReturnedConnection() {
+    return true;
+  }
+}
