@@ -5,7 +5,6 @@ import dev.cachedb.agent.config.AgentConfig;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AdviceErrorRecorder;
 import dev.cachedb.agent.instrumentation.AgentContext;
-import dev.cachedb.agent.instrumentation.ForcedFailures;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.InstrumentationStates;
 import dev.cachedb.agent.log.AgentLog;
@@ -64,7 +63,6 @@ final class AgentRuntime {
       for (InstrumentationModule m : modules) {
         m.start(context);
       }
-      ForcedFailures.installIfAsked(); // test-only switch, off unless a test sets it
     } catch (RuntimeException | LinkageError e) {
       AgentLog.error(
           "cannot start the recorders, no metrics are recorded: " + AgentLog.describe(e));

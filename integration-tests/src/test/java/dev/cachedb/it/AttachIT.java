@@ -28,35 +28,6 @@ class AttachIT {
     }
   }
 
-  /**
-   * After an attach, advice is woven by Byte Buddy's agent builder: a throwable the advice
-   * suppresses is counted and logged once there too. The test switch makes every recorder throw;
-   * the JDBC workload keeps executing statements, so the count only grows.
-   */
-  @Test
-  void adviceErrorsAfterAnAttachAreCountedAndLoggedOnce() throws Exception {
-    try (AppProcess app =
-        AppProcess.testApp()
-            .jvmOption("-XX:+EnableDynamicAgentLoading")
-            .jvmOption("-Ddev.cachedb.agent.test.failRecording=true")
-            .args("--seconds=120")
-            .start()) {
-      app.awaitStdout("test-app: workload ready");
-      attach(app);
-
-      Scrape s = Scrape.until(app.metricsPort(),
-          x -> x.value("cachedb_agent_advice_errors_total", "module", "jdbc") >= 10, 30_000);
-      assertThat(s.value("cachedb_agent_advice_errors_total", "module", "jdbc"))
-          .as(app.dump()).isGreaterThanOrEqualTo(10.0);
-      assertThat(app.stderr().lines()
-              .filter(l -> l.startsWith("[cachedb-agent] WARN advice ")
-                  && l.contains(" of module jdbc threw java.lang.IllegalStateException"))
-              .count())
-          .as(app.dump()).isEqualTo(1);
-      assertThat(app.isAlive()).isTrue();
-    }
-  }
-
   /** Attaches the agent jar to {@code app}, serving on a free port; the attach must succeed. */
   static void attach(AppProcess app) throws Exception {
     attach(app, "port=0,host=127.0.0.1");

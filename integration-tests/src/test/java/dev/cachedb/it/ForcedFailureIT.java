@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachedb.it.apps.HostSafetyApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.harness.TestAgent;
 import dev.cachedb.it.servers.RedisTestServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An exception thrown inside the agent's recording path never reaches the application. The
- * test-only switch {@code -Ddev.cachedb.agent.test.failRecording=true} makes every cache, JDBC and
- * pool recorder call throw (after recording) behind the real advice and bootstrap hooks; the
+ * An exception thrown inside the agent's recording path never reaches the application. The test
+ * agent ({@code testagent/FailingSinksAgent}, mode {@code failRecording}) makes every call into
+ * the cache, JDBC and pool sinks throw (after recording) behind the real advice and hooks; the
  * application's output must then be exactly what it is without any agent, and every suppressed
  * throwable is counted per module and logged once.
  */
@@ -49,7 +50,7 @@ class ForcedFailureIT {
     try (AppProcess app =
         app()
             .agent("port=0,host=127.0.0.1,jdbc.slow_query_threshold=200ms")
-            .jvmOption("-Ddev.cachedb.agent.test.failRecording=true")
+            .laterAgent(TestAgent.jar(), "failRecording")
             .start()) {
       app.awaitStdout("done");
       Scrape s = app.scrape();
@@ -57,6 +58,7 @@ class ForcedFailureIT {
       List<String> notAgent =
           app.stderr().lines()
               .filter(l -> !l.startsWith("[cachedb-agent]"))
+              .filter(l -> !l.startsWith("[cachedb-test-agent]"))
               // the libraries' own SLF4J notice, and the JVM's (CDS off with a bootstrap jar; JDK 25
               // on the libraries' use of sun.misc.Unsafe): not exceptions, and there without the switch
               .filter(l -> !l.startsWith("SLF4J") && !l.contains("Sharing is only supported"))
@@ -72,7 +74,8 @@ class ForcedFailureIT {
           .filter(l -> l.startsWith("[cachedb-agent] WARN advice ")).toList();
       assertThat(app.stderr().lines().filter(l -> !adviceErrors.contains(l)).toList())
           .as(app.dump()).noneMatch(l -> l.contains("Exception") || l.contains("\tat "));
-      assertThat(app.stderr()).contains("test switch dev.cachedb.agent.test.failRecording is on");
+      assertThat(app.stderr())
+          .contains("[cachedb-test-agent] failing sinks installed: every recording call throws");
 
       // The recorders ran before they threw, so the numbers are still exact.
       assertThat(s.value("cache_operations_total", "operation", "get", "result", "hit")).isEqualTo(4.0);
@@ -91,13 +94,15 @@ class ForcedFailureIT {
           .isGreaterThanOrEqualTo(1.0);
       assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(0.0);
 
-      // Every recorder call that threw was suppressed in the advice that made it, and counted for
-      // that advice's module: one per intercepted call, so these are exact. Jedis: 7 commands
-      // and the server its connection reached; Lettuce: 4 commands and the server; Hikari: the
-      // pool opened and closed, 3 connections borrowed and returned; JDBC: 9 executions and 2
-      // prepareStatement calls.
-      assertThat(s.value(ADVICE_ERRORS, "module", "jedis-4.0")).isEqualTo(8.0);
-      assertThat(s.value(ADVICE_ERRORS, "module", "lettuce-5.0")).isEqualTo(5.0);
+      // Every sink call that threw was suppressed in the advice that made it, and counted for
+      // that advice's module: one per hook call, so these are exact. Jedis: 7 commands sent and
+      // replied to, the 2 CLIENT SETINFO of connecting sent and replied to, the connect and the
+      // disconnect (7 * 2 + 2 * 2 + 2); Lettuce: 4 commands dispatched, given a value and
+      // completed, the connect, and the 17 values and completions of the connection's handshake
+      // (4 * 3 + 1 + 17); Hikari: the pool opened and closed, 3 connections borrowed and returned;
+      // JDBC: 9 executions and 2 prepareStatement calls.
+      assertThat(s.value(ADVICE_ERRORS, "module", "jedis-4.0")).isEqualTo(20.0);
+      assertThat(s.value(ADVICE_ERRORS, "module", "lettuce-5.0")).isEqualTo(30.0);
       assertThat(s.value(ADVICE_ERRORS, "module", "hikaricp-2.7")).isEqualTo(8.0);
       assertThat(s.value(ADVICE_ERRORS, "module", "jdbc")).isEqualTo(11.0);
       assertThat(s.value(ADVICE_ERRORS, "module", "jedis-2.9")).isEqualTo(0.0);
@@ -110,6 +115,36 @@ class ForcedFailureIT {
         assertThat(adviceErrors).as(module)
             .filteredOn(l -> l.contains(" of module " + module + " threw ")).hasSize(1);
       }
+    }
+  }
+
+  /**
+   * After an attach, advice is woven by Byte Buddy's agent builder: a throwable the advice
+   * suppresses is counted and logged once there too. The test agent (loaded at start, waiting for the attach) makes
+   * every recorder throw;
+   * the JDBC workload keeps executing statements, so the count only grows.
+   */
+  @Test
+  void adviceErrorsAfterAnAttachAreCountedAndLoggedOnce() throws Exception {
+    try (AppProcess app =
+        AppProcess.testApp()
+            .jvmOption("-XX:+EnableDynamicAgentLoading")
+            .laterAgent(TestAgent.jar(), "failRecording")
+            .args("--seconds=120")
+            .start()) {
+      app.awaitStdout("test-app: workload ready");
+      AttachIT.attach(app);
+
+      Scrape s = Scrape.until(app.metricsPort(),
+          x -> x.value("cachedb_agent_advice_errors_total", "module", "jdbc") >= 10, 30_000);
+      assertThat(s.value("cachedb_agent_advice_errors_total", "module", "jdbc"))
+          .as(app.dump()).isGreaterThanOrEqualTo(10.0);
+      assertThat(app.stderr().lines()
+              .filter(l -> l.startsWith("[cachedb-agent] WARN advice ")
+                  && l.contains(" of module jdbc threw java.lang.IllegalStateException"))
+              .count())
+          .as(app.dump()).isEqualTo(1);
+      assertThat(app.isAlive()).isTrue();
     }
   }
 

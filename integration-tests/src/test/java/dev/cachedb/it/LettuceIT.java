@@ -7,6 +7,7 @@ import dev.cachedb.it.apps.LettuceWorkloadApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Artifacts;
 import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.harness.TestAgent;
 import dev.cachedb.it.servers.RedisTestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ class LettuceIT {
 
   /**
    * 10,000 GETs of a 64 KiB value while the completion hook fails before it frees the command's
-   * in-flight entry (the test-only switch {@code dev.cachedb.agent.test.failLettuceCompletion}),
+   * in-flight entry (the test agent's {@code failLettuceCompletion}: the cache sink throws first),
    * as the advice did on Lettuce 6.5 to 6.7: heap in use after GC must stay within 5 MB of the
    * same run without the agent (1237ae9's agent on 6.6.0 kept 510 MiB there, against 4.8 MiB).
    */
@@ -144,13 +145,13 @@ class LettuceIT {
             .args(open.host(), String.valueOf(open.port()), "10000", String.valueOf(64 * 1024));
     if (agent) {
       b.agent("port=0,host=127.0.0.1,redis.memory.enabled=false")
-          .jvmOption("-Ddev.cachedb.agent.test.failLettuceCompletion=true");
+          .laterAgent(TestAgent.jar(), "failLettuceCompletion");
     }
     try (AppProcess app = b.start()) {
       app.awaitStdout("heap-used-after-gc=");
       Matcher m = HEAP_USED.matcher(app.stdout());
       assertThat(m.find()).as(app.dump()).isTrue();
-      if (agent) { // the switch took effect: no command got through completion to be recorded
+      if (agent) { // the test agent took effect: no command got through completion to be recorded
         assertThat(app.scrape().keysStartingWith("cache_operations_total")).as(app.dump())
             .isEmpty();
       }

@@ -1,14 +1,16 @@
 package dev.cachedb.agent.bootstrap;
 
+import java.net.Socket;
+
 /**
- * What Redis-client advice calls when a command's reply (or failure) is in hand. The agent
- * installs its recorder in {@link #sink} at start; until then, and when Redis instrumentation is
- * off, calls go to a sink that does nothing.
+ * Where the Redis-client hooks ({@link JedisCalls}, {@link LettuceCalls}) hand every event over.
+ * The agent installs its recorder in {@link #sink} at start; until then, and when Redis
+ * instrumentation is off, calls go to a sink that does nothing.
  *
- * <p>{@code command} is the Redis command name in any case ({@code "GET"} from Jedis' enum,
- * {@code "get"} elsewhere); pass a string the client already holds (an enum constant's name), not
- * one built per call, so the hot path allocates nothing. Durations are {@link System#nanoTime()}
- * differences.
+ * <p>The events are the raw ones advice sees (a command sent, a reply read, a command completed):
+ * pairing a reply with its command and deciding hit or miss are the recorder's, in the agent's
+ * class loader. Library objects arrive typed {@code Object}; durations are measured from
+ * {@link System#nanoTime()} values.
  */
 public final class CacheCalls {
 
@@ -17,18 +19,47 @@ public final class CacheCalls {
 
   private CacheCalls() {}
 
-  /** Receives finished commands. The base class ignores them. */
+  /** Receives Redis-client events. The base class ignores them. */
   public static class Sink {
-    /** A read classified per key: {@code hits} and {@code misses} as the metrics contract says. */
-    public void read(String command, int hits, int misses, long nanos) {}
+    /**
+     * A Jedis {@code Connection} sent {@code command} (its {@code Protocol.Command}) or failed to
+     * ({@code thrown}); {@code size} counts the command and its arguments, {@code arguments} are
+     * 2.9's {@code byte[][]} or 4.0's {@code CommandArguments}; {@code start} is before sending.
+     */
+    public void jedisSent(
+        Object connection, Object command, int size, Object arguments, Socket socket, long start,
+        Throwable thrown) {}
 
-    /** Any other command that got a reply. */
-    public void success(String command, long nanos) {}
+    /** A Jedis connection read {@code reply} (or failed to, {@code thrown}). */
+    public void jedisReplied(Object connection, Object reply, Throwable thrown) {}
 
-    /** An error reply, a timeout, a connection failure. */
-    public void error(String command, long nanos) {}
+    /** Flushing a Jedis connection failed. */
+    public void jedisBroken(Object connection) {}
 
-    /** A Redis server the application talks to, and the credentials its client uses (may be null). */
-    public void server(String host, int port, String user, char[] password) {}
+    /** A Jedis connection is closing. */
+    public void jedisClosing(Object connection) {}
+
+    /** A Jedis connection opened {@code socket}. */
+    public void jedisConnected(Socket socket) {}
+
+    /** A Lettuce client connects to {@code host:port}; {@code uri} is its {@code RedisURI}. */
+    public void lettuceConnecting(Object uri, String host, int port) {}
+
+    /** A Lettuce command whose output is {@code output} was dispatched. */
+    public void lettuceDispatched(Object output) {}
+
+    /** The decoder set one bulk value (null for a nil) on {@code output}. */
+    public void lettuceElement(Object output, Object value) {}
+
+    /**
+     * The command of {@code output} completed with a reply: {@code type} is its
+     * {@code ProtocolKeyword}, {@code value} the output's result, {@code errorReply} whether Redis
+     * answered with an error, {@code keys} the number of arguments.
+     */
+    public void lettuceCompleted(
+        Object output, Object type, Object value, boolean errorReply, int keys) {}
+
+    /** The command of {@code output} failed without a reply. */
+    public void lettuceFailed(Object output, Object type) {}
   }
 }

@@ -1,19 +1,12 @@
 package dev.cachedb.agent.bootstrap;
 
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
 
 /**
- * What Jedis advice calls. Jedis, in every version from 2.9 to 8.x, funnels each command through
- * one send method of its {@code Connection} and reads every reply through one read method, replies
- * arriving in the order the commands were sent (direct calls, pipelines and transactions alike).
- * So advice reports both ends and {@link JedisPending} pairs them in FIFO order per connection:
- * the reply decides hit or miss, and the duration runs from sending to having the reply.
- *
- * <p>Commands sent while {@link CallDepth#REDIS_COMMAND} is entered are the client's own
- * housekeeping (AUTH, SELECT, HELLO, CLIENT SETINFO when connecting, the pool's validation PING)
- * and are not counted; their credentials are still noted for the memory poller.
+ * What Jedis advice calls: both ends of every command (Jedis, from 2.9 to 8.x, sends each command
+ * through one method of its {@code Connection} and reads every reply through one other), and the
+ * connection's life. Each hook hands over to {@link CacheCalls#sink}, whose recorder pairs replies
+ * with commands (cache/redis/jedis).
  */
 public final class JedisCalls {
 
@@ -23,11 +16,8 @@ public final class JedisCalls {
   public static void sent(
       Object connection, Object command, byte[][] args, Socket socket, long start,
       Throwable thrown) {
-    String name = JedisArguments.name(command);
-    if (name == "AUTH" || name == "HELLO") { // enum names are interned literals
-      JedisCredentials.noted(name, args, socket);
-    }
-    enqueue(connection, name, args == null ? 0 : args.length, start, thrown);
+    int size = args == null ? 1 : args.length + 1;
+    CacheCalls.sink.jedisSent(connection, command, size, args, socket, start, thrown);
   }
 
   /**
@@ -37,50 +27,26 @@ public final class JedisCalls {
   public static void sentArguments(
       Object connection, Object command, int size, Object arguments, Socket socket, long start,
       Throwable thrown) {
-    String name = JedisArguments.name(command);
-    if (name == "AUTH" || name == "HELLO") {
-      JedisCredentials.noted(name, JedisArguments.raw(arguments), socket);
-    }
-    int keys = name == "EXISTS" ? size - 1 : 0;
-    enqueue(connection, name, keys, start, thrown);
-  }
-
-  private static void enqueue(
-      Object connection, String name, int keys, long start, Throwable thrown) {
-    if (CallDepth.enter(CallDepth.REDIS_COMMAND) > 0) {
-      CallDepth.exit(CallDepth.REDIS_COMMAND);
-      return; // the client's own housekeeping
-    }
-    CallDepth.exit(CallDepth.REDIS_COMMAND);
-    if (thrown != null) {
-      // Not sent at all (connect or write failed): no reply will come.
-      CacheCalls.sink.error(name, System.nanoTime() - start);
-      return;
-    }
-    JedisPending.forThread().sent(connection, name, RedisCommandKind.of(name, keys), start);
+    CacheCalls.sink.jedisSent(connection, command, size, arguments, socket, start, thrown);
   }
 
   /** {@code readProtocolWithCheckingBroken()} returned {@code reply} or threw {@code thrown}. */
   public static void replied(Object connection, Object reply, Throwable thrown) {
-    JedisPending.forThread().replied(connection, reply, thrown, System.nanoTime());
+    CacheCalls.sink.jedisReplied(connection, reply, thrown);
   }
 
   /** Flushing failed: every command still waiting on this connection failed with it. */
   public static void broken(Object connection) {
-    JedisPending.forThread().failAll(connection, System.nanoTime());
+    CacheCalls.sink.jedisBroken(connection);
   }
 
   /** The connection is closing: replies still owed will never be read. */
   public static void disconnecting(Object connection) {
-    JedisPending.forThread().drop(connection);
+    CacheCalls.sink.jedisClosing(connection);
   }
 
-  /** A connection was opened: tell the memory poller which server it talks to. */
+  /** A connection was opened: the memory poller's server. */
   public static void connected(Socket socket) {
-    SocketAddress address = socket == null ? null : socket.getRemoteSocketAddress();
-    if (address instanceof InetSocketAddress) {
-      InetSocketAddress a = (InetSocketAddress) address;
-      CacheCalls.sink.server(a.getHostString(), a.getPort(), null, null);
-    }
+    CacheCalls.sink.jedisConnected(socket);
   }
 }

@@ -5,8 +5,9 @@
  * loader resolves bootstrap classes, so advice refers only to JDK types and to the types here.
  *
  * <p>Rules for this package: JDK types only (it cannot see the agent's other classes, Byte Buddy
- * or client_java); small; no static state that holds application objects strongly. The agent,
- * loaded by the application class loader, installs its recorders into the static hooks here.
+ * or client_java); small; no static state that holds application objects strongly; hooks, not
+ * logic: each hook hands its event to a sink, and the agent, loaded by the application class
+ * loader, installs its recorders (which pair, classify and record) as those sinks.
  * {@code BootstrapJar} copies every class of this package into a temporary jar and appends it to
  * the bootstrap search path before anything loads one of them.
  */

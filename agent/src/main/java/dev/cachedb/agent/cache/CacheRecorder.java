@@ -1,13 +1,11 @@
 package dev.cachedb.agent.cache;
 
-import dev.cachedb.agent.bootstrap.CacheCalls;
-
 /**
- * Records finished Redis commands into {@link CacheMetrics}. Installed as the bootstrap
- * {@link CacheCalls#sink}, so advice in any class loader reaches it. Never throws: a failure here
- * must not reach the application's Redis call (advice also suppresses, this is the second guard).
+ * Records finished Redis commands into {@link CacheMetrics}: what the Jedis and Lettuce recorders
+ * (cache/redis) call once a command's outcome is known. Never throws: a failure here must not
+ * reach the application's Redis call (advice also suppresses, this is the second guard).
  */
-public class CacheRecorder extends CacheCalls.Sink {
+public class CacheRecorder {
   private final CacheMetrics metrics;
   private final ServerListener servers;
 
@@ -21,7 +19,7 @@ public class CacheRecorder extends CacheCalls.Sink {
     this.servers = servers;
   }
 
-  @Override
+  /** A read classified per key: {@code hits} and {@code misses} as the metrics contract says. */
   public void read(String command, int hits, int misses, long nanos) {
     try {
       metrics.operation(command).read(hits, misses, nanos);
@@ -30,7 +28,7 @@ public class CacheRecorder extends CacheCalls.Sink {
     }
   }
 
-  @Override
+  /** Any other command that got a reply. */
   public void success(String command, long nanos) {
     try {
       metrics.operation(command).success(nanos);
@@ -39,7 +37,7 @@ public class CacheRecorder extends CacheCalls.Sink {
     }
   }
 
-  @Override
+  /** An error reply, a timeout, a connection failure. */
   public void error(String command, long nanos) {
     try {
       metrics.operation(command).error(nanos);
@@ -48,7 +46,7 @@ public class CacheRecorder extends CacheCalls.Sink {
     }
   }
 
-  @Override
+  /** A Redis server the application talks to, and the credentials its client uses (may be null). */
   public void server(String host, int port, String user, char[] password) {
     try {
       servers.server(host, port, user, password);

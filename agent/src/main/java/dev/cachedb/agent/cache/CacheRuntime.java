@@ -2,6 +2,7 @@ package dev.cachedb.agent.cache;
 
 import dev.cachedb.agent.bootstrap.CacheCalls;
 import dev.cachedb.agent.cache.memory.RedisMemoryPoller;
+import dev.cachedb.agent.cache.redis.RedisRecorder;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 
@@ -37,7 +38,7 @@ public final class CacheRuntime {
   public static synchronized CacheRuntime start(AgentContext context) {
     if (started == null) {
       started = new CacheRuntime(context);
-      CacheCalls.sink = started.recorder;
+      CacheCalls.sink = new RedisRecorder(started.recorder);
     }
     return started;
   }

@@ -137,6 +137,7 @@ public final class AppProcess implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private String mainClass;
     private String agentArgs;
+    private final List<String> laterAgents = new ArrayList<>();
 
     public Builder classpath(Path entry) {
       classpath.add(entry);
@@ -156,6 +157,12 @@ public final class AppProcess implements AutoCloseable {
     /** Runs with {@code -javaagent:<agent jar>=<args>}. */
     public Builder agent(String arguments) {
       agentArgs = arguments;
+      return this;
+    }
+
+    /** Adds {@code -javaagent:<jar>=<args>}, loaded after the agent of {@link #agent}. */
+    public Builder laterAgent(Path jar, String arguments) {
+      laterAgents.add("-javaagent:" + jar + "=" + arguments);
       return this;
     }
 
@@ -182,6 +189,7 @@ public final class AppProcess implements AutoCloseable {
       if (agentArgs != null) {
         cmd.add("-javaagent:" + Artifacts.agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
       }
+      cmd.addAll(laterAgents);
       cmd.addAll(jvmOptions);
       cmd.add("-cp");
       cmd.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));

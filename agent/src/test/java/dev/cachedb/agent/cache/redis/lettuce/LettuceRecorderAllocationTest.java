@@ -1,25 +1,29 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.lettuce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.agent.bootstrap.CacheCalls;
+import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.CacheMetrics;
 import dev.cachedb.agent.cache.CacheRecorder;
+import dev.cachedb.agent.cache.redis.RedisRecorder;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole agent-side path of one Lettuce command (dispatch, decoded values, completion,
- * classification, recording into client_java) allocates nothing in steady state.
+ * The whole path of one Lettuce command from the bootstrap hooks (dispatch, decoded values,
+ * completion, classification, recording into client_java) allocates nothing in steady state.
  */
-class LettuceCallsAllocationTest {
+class LettuceRecorderAllocationTest {
   private static final int COMMANDS = 100_000;
 
   @Test
   void steadyStateCommandsAllocateNothing() {
     CacheCalls.Sink previous = CacheCalls.sink;
     CacheCalls.sink =
-        new CacheRecorder(new CacheMetrics(new PrometheusRegistry()), (h, p, u, pw) -> {});
+        new RedisRecorder(
+            new CacheRecorder(new CacheMetrics(new PrometheusRegistry()), (h, p, u, pw) -> {}));
     try {
       Object[] outputs = new Object[64];
       for (int i = 0; i < outputs.length; i++) {

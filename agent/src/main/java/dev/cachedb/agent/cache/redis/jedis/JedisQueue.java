@@ -1,5 +1,6 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.jedis;
 
+import dev.cachedb.agent.cache.CacheRecorder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -84,19 +85,19 @@ final class JedisQueue {
   }
 
   /** EXEC's reply: element i is the reply of the i-th queued command (null: WATCH aborted it). */
-  void execReplied(CacheCalls.Sink sink, List<?> replies, long now) {
+  void execReplied(CacheRecorder out, List<?> replies, long now) {
     if (replies != null) {
       for (int i = 0; i < queued && i < replies.size(); i++) {
-        RedisCommandKind.record(
-            sink, queuedNames[i], queuedPacked[i], replies.get(i), now - queuedStarts[i]);
+        JedisReply.record(
+            out, queuedNames[i], queuedPacked[i], replies.get(i), now - queuedStarts[i]);
       }
     }
     discard();
   }
 
-  void failQueued(CacheCalls.Sink sink, long now) {
+  void failQueued(CacheRecorder out, long now) {
     for (int i = 0; i < queued; i++) {
-      sink.error(queuedNames[i], now - queuedStarts[i]);
+      out.error(queuedNames[i], now - queuedStarts[i]);
     }
     discard();
   }
@@ -108,12 +109,12 @@ final class JedisQueue {
   }
 
   /** The connection broke: no reply will come for anything it still owes. */
-  void failAll(CacheCalls.Sink sink, long now) {
+  void failAll(CacheRecorder out, long now) {
     while (size > 0) {
-      sink.error(headName(), now - headStart());
+      out.error(headName(), now - headStart());
       removeHead();
     }
-    failQueued(sink, now);
+    failQueued(out, now);
     untracked = 0;
   }
 

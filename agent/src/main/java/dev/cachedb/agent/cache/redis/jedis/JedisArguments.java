@@ -1,4 +1,4 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.jedis;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;

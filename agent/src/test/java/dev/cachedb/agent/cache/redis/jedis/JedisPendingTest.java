@@ -1,55 +1,27 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.jedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import dev.cachedb.agent.cache.redis.CommandKind;
+import dev.cachedb.agent.cache.redis.Outcomes;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pairs sends with replies in FIFO order per connection and classifies as the contract says. */
 class JedisPendingTest {
-  private final List<String> recorded = new ArrayList<>();
+  private final Outcomes outcomes = new Outcomes();
+  private final List<String> recorded = outcomes.recorded;
   private final Object connection = new Object();
-  private CacheCalls.Sink previous;
-
-  @BeforeEach
-  void installSink() {
-    previous = CacheCalls.sink;
-    CacheCalls.sink =
-        new CacheCalls.Sink() {
-          @Override
-          public void read(String command, int hits, int misses, long nanos) {
-            recorded.add(command + " " + hits + "/" + misses);
-          }
-
-          @Override
-          public void success(String command, long nanos) {
-            recorded.add(command + " ok");
-          }
-
-          @Override
-          public void error(String command, long nanos) {
-            recorded.add(command + " error");
-          }
-        };
-  }
-
-  @AfterEach
-  void restoreSink() {
-    CacheCalls.sink = previous;
-    JedisPending.forThread().drop(connection);
-  }
+  private final JedisPending pending = new JedisPending(outcomes);
 
   private void send(String name, int keys) {
-    JedisPending.forThread().sent(connection, name, RedisCommandKind.of(name, keys), 0);
+    pending.sent(connection, name, JedisReply.pack(CommandKind.of(name), keys), 0);
   }
 
   private void reply(Object reply) {
-    JedisPending.forThread().replied(connection, reply, null, 1);
+    pending.replied(connection, reply, null, 1);
   }
 
   @Test
@@ -99,8 +71,7 @@ class JedisPendingTest {
   void errorReplyIsAnErrorAndTheConnectionStaysPaired() {
     send("HGET", 1);
     send("GET", 1);
-    JedisPending.forThread()
-        .replied(connection, null, new IllegalStateException("WRONGTYPE"), 1);
+    pending.replied(connection, null, new IllegalStateException("WRONGTYPE"), 1);
     reply(new byte[0]);
     assertThat(recorded).containsExactly("HGET error", "GET 1/0");
   }
@@ -109,7 +80,7 @@ class JedisPendingTest {
   void brokenConnectionFailsEverythingStillOwed() {
     send("GET", 1);
     send("SET", 1);
-    JedisPending.forThread().replied(connection, null, new FakeConnectionException(), 1);
+    pending.replied(connection, null, new FakeConnectionException(), 1);
     assertThat(recorded).containsExactly("GET error", "SET error");
   }
 

@@ -1,5 +1,6 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.jedis;
 
+import dev.cachedb.agent.cache.CacheRecorder;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -11,13 +12,13 @@ import java.util.Arrays;
 /**
  * Notes the credentials a Jedis connection authenticates with ({@code AUTH [user] password}, or
  * {@code HELLO ... AUTH user password}), so that the memory poller can log in as the application
- * does. They go to the sink as a char array and are never turned into a String or logged.
+ * does. They go to the recorder as a char array and are never turned into a String or logged.
  */
 final class JedisCredentials {
 
   private JedisCredentials() {}
 
-  static void noted(String command, byte[][] args, Socket socket) {
+  static void noted(CacheRecorder out, String command, byte[][] args, Socket socket) {
     if (args == null || socket == null) {
       return;
     }
@@ -47,7 +48,7 @@ final class JedisCredentials {
       return;
     }
     InetSocketAddress a = (InetSocketAddress) address;
-    CacheCalls.sink.server(
+    out.server(
         a.getHostString(), a.getPort(),
         user == null ? null : new String(user, StandardCharsets.UTF_8), chars(password));
   }

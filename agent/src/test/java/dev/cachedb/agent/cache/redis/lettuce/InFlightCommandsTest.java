@@ -1,4 +1,4 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.lettuce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

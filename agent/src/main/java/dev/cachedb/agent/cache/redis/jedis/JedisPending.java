@@ -1,9 +1,12 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.jedis;
 
+import dev.cachedb.agent.cache.CacheRecorder;
+import dev.cachedb.agent.cache.redis.CommandKind;
 import java.util.List;
 
 /**
- * The commands each Jedis connection has sent and whose replies are still to be read, per thread.
+ * The commands each Jedis connection has sent and whose replies are still to be read, per thread
+ * ({@link JedisRecorder} keeps one per thread).
  *
  * <p>Why per thread: a Jedis connection is used by one thread at a time (the client is not
  * thread-safe, pools hand a connection to one borrower), and a pipeline is filled and synced on
@@ -15,19 +18,12 @@ import java.util.List;
 final class JedisPending {
   static final int SLOTS = 16;
 
-  private static final ThreadLocal<JedisPending> BY_THREAD =
-      new ThreadLocal<JedisPending>() {
-        @Override
-        protected JedisPending initialValue() {
-          return new JedisPending();
-        }
-      };
-
   private final Object[] connections = new Object[SLOTS];
   private final JedisQueue[] queues = new JedisQueue[SLOTS];
+  private final CacheRecorder out;
 
-  static JedisPending forThread() {
-    return BY_THREAD.get();
+  JedisPending(CacheRecorder out) {
+    this.out = out;
   }
 
   void sent(Object connection, String name, int packed, long start) {
@@ -56,30 +52,29 @@ final class JedisPending {
     int packed = q.headPacked();
     long nanos = now - q.headStart();
     q.removeHead();
-    CacheCalls.Sink sink = CacheCalls.sink;
-    int kind = RedisCommandKind.kind(packed);
+    int kind = JedisReply.kind(packed);
     if (thrown != null) {
       if (!isRedirect(thrown)) {
-        sink.error(name, nanos);
+        out.error(name, nanos);
       }
       if (isBroken(thrown)) {
-        q.failAll(sink, now);
-      } else if (kind == RedisCommandKind.EXEC) {
-        q.failQueued(sink, now); // EXECABORT
+        q.failAll(out, now);
+      } else if (kind == CommandKind.EXEC) {
+        q.failQueued(out, now); // EXECABORT
       }
-    } else if (q.inMulti && kind != RedisCommandKind.EXEC && kind != RedisCommandKind.DISCARD) {
+    } else if (q.inMulti && kind != CommandKind.EXEC && kind != CommandKind.DISCARD) {
       q.queue(name, packed, now - nanos); // +QUEUED: the real reply comes inside EXEC's
-    } else if (kind == RedisCommandKind.MULTI) {
+    } else if (kind == CommandKind.MULTI) {
       q.inMulti = true;
-      sink.success(name, nanos);
-    } else if (kind == RedisCommandKind.EXEC) {
-      sink.success(name, nanos);
-      q.execReplied(sink, reply instanceof List ? (List<?>) reply : null, now);
-    } else if (kind == RedisCommandKind.DISCARD) {
+      out.success(name, nanos);
+    } else if (kind == CommandKind.EXEC) {
+      out.success(name, nanos);
+      q.execReplied(out, reply instanceof List ? (List<?>) reply : null, now);
+    } else if (kind == CommandKind.DISCARD) {
       q.discard();
-      sink.success(name, nanos);
+      out.success(name, nanos);
     } else {
-      RedisCommandKind.record(sink, name, packed, reply, nanos);
+      JedisReply.record(out, name, packed, reply, nanos);
     }
     release(slot);
   }
@@ -87,7 +82,7 @@ final class JedisPending {
   void failAll(Object connection, long now) {
     int slot = find(connection);
     if (slot >= 0) {
-      queues[slot].failAll(CacheCalls.sink, now);
+      queues[slot].failAll(out, now);
       release(slot);
     }
   }

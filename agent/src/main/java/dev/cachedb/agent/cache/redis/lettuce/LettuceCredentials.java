@@ -1,18 +1,19 @@
-package dev.cachedb.agent.bootstrap;
+package dev.cachedb.agent.cache.redis.lettuce;
 
+import dev.cachedb.agent.cache.CacheRecorder;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the credentials of a Lettuce {@code RedisURI}, so that the memory poller can log in as the
  * application does. By reflection: the agent compiles against Lettuce 5.0, and the accessors
- * changed since (below). Runs once per connect, never per command. The password goes to the sink
+ * changed since (below). Runs once per connect, never per command. The password goes to the recorder
  * as a char array and is never turned into a String or logged.
  */
 final class LettuceCredentials {
   private LettuceCredentials() {}
 
-  static void noted(Object uri, String host, int port) {
+  static void noted(CacheRecorder out, Object uri, String host, int port) {
     String user = null;
     char[] password = null;
     try {
@@ -31,7 +32,7 @@ final class LettuceCredentials {
     } catch (Throwable before62) {
       // 5.x to 6.1: no provider; the password read above is all there is
     }
-    CacheCalls.sink.server(host, port, user, password);
+    out.server(host, port, user, password);
   }
 
   /** 6.2+ (always in 7.x): the URI's credentials provider, if it can answer without blocking. */

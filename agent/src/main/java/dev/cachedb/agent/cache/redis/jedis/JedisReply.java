@@ -1,0 +1,41 @@
+package dev.cachedb.agent.cache.redis.jedis;
+
+import dev.cachedb.agent.cache.CacheRecorder;
+import dev.cachedb.agent.cache.redis.CommandKind;
+import java.util.List;
+
+/**
+ * A command's {@link CommandKind} and key count, packed into the one int that waits with it in
+ * {@link JedisQueue}, and what counting needs read from a Jedis reply: at this level (the
+ * protocol's), a multi-bulk reply is a {@code List} whose nils are null elements.
+ */
+final class JedisReply {
+
+  private JedisReply() {}
+
+  static int pack(int kind, int keys) {
+    return kind | (Math.max(0, keys) << 4);
+  }
+
+  static int kind(int packed) {
+    return packed & 0xF;
+  }
+
+  /** Records one command whose reply (not an error) is {@code reply}. */
+  static void record(CacheRecorder out, String name, int packed, Object reply, long nanos) {
+    int kind = kind(packed);
+    int present = 0;
+    int absent = 0;
+    if (kind == CommandKind.PER_ELEMENT && reply instanceof List) {
+      List<?> values = (List<?>) reply;
+      for (int i = 0, n = values.size(); i < n; i++) {
+        if (values.get(i) == null) {
+          absent++;
+        } else {
+          present++;
+        }
+      }
+    }
+    CommandKind.record(out, name, kind, packed >>> 4, reply, present, absent, nanos);
+  }
+}

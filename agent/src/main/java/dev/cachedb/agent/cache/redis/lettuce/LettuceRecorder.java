@@ -1,0 +1,87 @@
+package dev.cachedb.agent.cache.redis.lettuce;
+
+import dev.cachedb.agent.cache.CacheRecorder;
+import dev.cachedb.agent.cache.redis.CommandKind;
+
+/**
+ * Records Lettuce commands from what the hooks report ({@code LettuceCalls}): a command is timed
+ * from dispatch to completion in {@link InFlightCommands}, keyed by its output, which every wrapper
+ * shares with the innermost command, so a command is recorded once, by whoever frees its entry.
+ *
+ * <p>Values are counted as the decoder delivers them rather than read from the finished output,
+ * because the reactive API streams elements to its subscriber and leaves the output's own list
+ * empty.
+ *
+ * <p>The command's type arrives as Lettuce's {@code ProtocolKeyword}, typed {@code Object}, and
+ * its name is derived here from JDK members only: {@code ProtocolKeyword.name()} is missing from
+ * 6.5 to 6.7, and advice that called it threw on every completion there.
+ */
+public final class LettuceRecorder {
+  private final CacheRecorder out;
+  private final InFlightCommands inFlight = new InFlightCommands();
+
+  public LettuceRecorder(CacheRecorder out) {
+    this.out = out;
+  }
+
+  /** The memory poller's server, with the credentials the {@code RedisURI} carries. */
+  public void connecting(Object uri, String host, int port) {
+    LettuceCredentials.noted(out, uri, host, port);
+  }
+
+  public void dispatched(Object output) {
+    if (output != null) {
+      inFlight.start(output, System.nanoTime());
+    }
+  }
+
+  public void element(Object output, Object value) {
+    int slot = inFlight.find(output);
+    if (slot >= 0) {
+      inFlight.element(slot, value != null);
+    }
+  }
+
+  public void completed(Object output, Object type, Object value, boolean errorReply, int keys) {
+    int slot = inFlight.find(output);
+    if (slot < 0) {
+      return;
+    }
+    long nanos = System.nanoTime() - inFlight.start(slot);
+    int present = inFlight.present(slot);
+    int absent = inFlight.absent(slot);
+    if (!inFlight.finish(slot, output)) {
+      return;
+    }
+    String command = name(type);
+    if (errorReply) {
+      out.error(command, nanos);
+    } else {
+      CommandKind.record(
+          out, command, CommandKind.of(command), keys, value, present, absent, nanos);
+    }
+  }
+
+  public void failed(Object output, Object type) {
+    int slot = inFlight.find(output);
+    if (slot < 0) {
+      return;
+    }
+    long nanos = System.nanoTime() - inFlight.start(slot);
+    if (inFlight.finish(slot, output)) {
+      out.error(name(type), nanos);
+    }
+  }
+
+  /**
+   * The upper-case command name, allocation-free for Lettuce's own {@code CommandType}: an enum in
+   * every version, whose {@code Enum.name()} is the constant's name. Any other keyword (a custom
+   * command) is named by its {@code toString()}, which {@code ProtocolKeyword} declares from 6.5.
+   */
+  static String name(Object type) {
+    if (type instanceof Enum) {
+      return ((Enum<?>) type).name();
+    }
+    return type == null ? "OTHER" : type.toString();
+  }
+}
