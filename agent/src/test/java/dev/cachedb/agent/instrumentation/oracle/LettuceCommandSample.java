@@ -15,7 +15,11 @@ public class LettuceCommandSample
   public LettuceCommandSample() {
     super(CommandType.GET, new ValueOutput<>(StringCodec.UTF8),
         new CommandArgs<>(StringCodec.UTF8).addKey("k"));
-    LettuceCalls.dispatched(getOutput());
+    try {
+      LettuceCalls.dispatched(getOutput());
+    } catch (RuntimeException recorderFailed) {
+      // as the dispatch advice would suppress it: the test's recorder may be set to throw
+    }
   }
 
   @Override
