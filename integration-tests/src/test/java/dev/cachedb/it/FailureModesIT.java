@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachedb.it.harness.AppProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The agent never stops the application: each failure is one line on stderr, and the app runs on. */
 class FailureModesIT {
@@ -56,6 +59,64 @@ class FailureModesIT {
           .contains("unknown key 'prot'")
           .contains("allowed keys: enabled, port, host");
       assertThat(app.stderr()).doesNotContain("serving metrics");
+    }
+  }
+
+  @Test // Linux: mkfifo. Before, premain opened the FIFO and the application never started.
+  void configNamingAFifoIsRefusedAndTheApplicationStartsPromptly(@TempDir Path dir)
+      throws Exception {
+    Path fifo = dir.resolve("agent.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+    long start = System.nanoTime();
+    try (AppProcess app =
+        AppProcess.testApp()
+            .agent("port=0,config=" + fifo)
+            .args("--rounds=3", "--interval-ms=10")
+            .start()) {
+      assertThat(app.awaitExit(60)).as(app.dump()).isEqualTo(0);
+      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(30));
+      assertThat(app.stdout()).contains("test-app: done after 3 rounds");
+      assertThat(agentLines(app.stderr()))
+          .singleElement()
+          .asString()
+          .contains("key 'config'")
+          .contains("not a regular file")
+          .contains("The agent is off");
+    }
+  }
+
+  @Test
+  void secretTheArgumentChannelAltersIsRefusedWithWhereToPutIt() throws Exception {
+    String password = "pw\uD83D\uDE00x";
+    try (AppProcess app =
+        AppProcess.testApp()
+            .agent("port=0,auth.user=prom,auth.password=" + password)
+            .args("--rounds=3", "--interval-ms=10")
+            .start()) {
+      assertThat(app.awaitExit(60)).as(app.dump()).isEqualTo(0);
+      assertThat(agentLines(app.stderr()))
+          .singleElement()
+          .asString()
+          .contains("'auth.password'")
+          .contains("system property cachedb.auth.password")
+          .contains("environment variable CACHEDB_AUTH_PASSWORD")
+          .doesNotContain("pw");
+    }
+  }
+
+  @Test
+  void numberPastItsMaximumNamesTheKey() throws Exception {
+    try (AppProcess app =
+        AppProcess.testApp()
+            .agent("port=0,jdbc.statement_cache_size=2147483647")
+            .args("--rounds=3", "--interval-ms=10")
+            .start()) {
+      assertThat(app.awaitExit(60)).as(app.dump()).isEqualTo(0);
+      assertThat(agentLines(app.stderr()))
+          .singleElement()
+          .asString()
+          .contains("'jdbc.statement_cache_size'")
+          .contains("an integer from 1 to 10000");
     }
   }
 
