@@ -100,9 +100,11 @@ class ConfigParserTest {
             "auth.user=u,auth.password=a\uD83D\uDE00b",
             new String[] {"'auth.password'", "cachedb.auth.password", "CACHEDB_AUTH_PASSWORD"}),
         Arguments.of(
-            "auth.user=u,auth.password=a\u00f0\u009f", new String[] {"'auth.password'", "'config'"}),
+            "auth.user=u,auth.password=a\u00f0\u009f",
+            new String[] {"'auth.password'", "'config'"}),
         Arguments.of(
-            "auth.user=u,auth.password=a\u00f0\u00a0\u00a0\u00a0b", new String[] {"'auth.password'"}),
+            "auth.user=u,auth.password=a\u00f0\u00a0\u00a0\u00a0b",
+            new String[] {"'auth.password'"}),
         Arguments.of("auth.user=u,auth.password=a\u0000b", new String[] {"'auth.password'"}),
         Arguments.of("auth.user=u,auth.password=a\uD800b", new String[] {"'auth.password'"}),
         Arguments.of(
@@ -162,7 +164,8 @@ class ConfigParserTest {
     }
   }
 
-  @Test // Linux: mkfifo. Before the fix, opening the FIFO blocked: the timeout makes that a failure.
+  // Linux: mkfifo. Before the fix, opening the FIFO blocked: the timeout makes that a failure.
+  @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void fifoIsRefusedAtOnceWithoutOpeningIt(@TempDir Path dir) throws Exception {
     Path fifo = dir.resolve("agent.fifo");

@@ -60,7 +60,10 @@ final class SqlLexer {
    * always honours it.
    */
   SqlLexer(
-      String sql, boolean bracketIdentifiers, boolean backslashInSingle, boolean backslashInDouble) {
+      String sql,
+      boolean bracketIdentifiers,
+      boolean backslashInSingle,
+      boolean backslashInDouble) {
     this.bracketIdentifiers = bracketIdentifiers;
     this.backslashInSingle = backslashInSingle;
     this.backslashInDouble = backslashInDouble;

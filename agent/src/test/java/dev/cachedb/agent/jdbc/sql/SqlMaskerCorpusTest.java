@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Literal shapes per dialect, each literal holding {@link #MARKER} (or its first three letters, where
- * a literal is split): they must never reach the masker's output. Account DDL is here with its unquoted forms (OpenTelemetry's SQL sanitizer
- * tests list those).
+ * Literal shapes per dialect, each literal holding {@link #MARKER} (or its first three letters
+ * where a literal is split): they must never reach the masker's output. Account DDL is here with
+ * its unquoted forms (OpenTelemetry's SQL sanitizer tests list those).
  */
 class SqlMaskerCorpusTest {
 
