@@ -10,6 +10,12 @@ import java.util.Locale;
  * (server, Pushgateway, Alertmanager, node_exporter), 9404 (commonly used for jmx_exporter) and
  * 9464 (the OpenTelemetry agent's Prometheus exporter); an agent that runs beside those must not
  * collide with them.
+ *
+ * <p>Every number has a maximum that is safe for any heap and any clock: a statement cache entry
+ * can hold a statement of up to 4096 characters and its slot, a table label multiplies the JDBC
+ * series by the query types, and an interval past a day is no longer an interval (a time added
+ * to one near Long.MAX_VALUE wraps around). A larger value is refused with the key's name rather
+ * than failing later in a recorder.
  */
 public enum ConfigKey {
   ENABLED("enabled", "true", ValueType.BOOLEAN, "master switch: false loads nothing, serves nothing"),
@@ -22,23 +28,27 @@ public enum ConfigKey {
       ValueType.BOOLEAN,
       "poll INFO memory of every Redis server the application talks to"),
   REDIS_MEMORY_INTERVAL(
-      "redis.memory.interval", "15s", ValueType.DURATION, "how often the memory poller reads"),
+      "redis.memory.interval", "15s", ValueType.DURATION, "how often the memory poller reads",
+      ValueType.DAY_MILLIS),
   JDBC_ENABLED("jdbc.enabled", "true", ValueType.BOOLEAN, "instrument JDBC statement executions"),
   JDBC_STATEMENT_CACHE_SIZE(
       "jdbc.statement_cache_size",
       "1000",
       ValueType.POSITIVE_INT,
-      "distinct SQL strings whose classification is kept, so a repeated statement is not re-parsed"),
+      "distinct SQL strings whose classification is kept, so a repeated statement is not re-parsed",
+      10_000),
   JDBC_MAX_TABLES(
       "jdbc.max_tables",
       "200",
       ValueType.POSITIVE_INT,
-      "distinct table labels; statements on further new tables are labelled other"),
+      "distinct table labels; statements on further new tables are labelled other",
+      1_000),
   JDBC_SLOW_QUERY_THRESHOLD(
       "jdbc.slow_query_threshold",
       "500ms",
       ValueType.DURATION,
-      "executions taking at least this long count in db_slow_queries_total"),
+      "executions taking at least this long count in db_slow_queries_total",
+      ValueType.DAY_MILLIS),
   JDBC_SLOW_QUERY_LOG(
       "jdbc.slow_query_log",
       "true",
@@ -90,17 +100,43 @@ public enum ConfigKey {
   private final ValueType type;
   private final String meaning;
   private final Secret secret;
+  private final long max;
 
   ConfigKey(String key, String defaultValue, ValueType type, String meaning) {
-    this(key, defaultValue, type, meaning, Secret.NO);
+    this(key, defaultValue, type, meaning, Secret.NO, Long.MAX_VALUE);
+  }
+
+  ConfigKey(String key, String defaultValue, ValueType type, String meaning, long max) {
+    this(key, defaultValue, type, meaning, Secret.NO, max);
   }
 
   ConfigKey(String key, String defaultValue, ValueType type, String meaning, Secret secret) {
+    this(key, defaultValue, type, meaning, secret, Long.MAX_VALUE);
+  }
+
+  ConfigKey(
+      String key, String defaultValue, ValueType type, String meaning, Secret secret, long max) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.type = type;
     this.meaning = meaning;
     this.secret = secret;
+    this.max = max;
+  }
+
+  /** Largest number, or duration in milliseconds, the key takes. */
+  long max() {
+    return max;
+  }
+
+  /** Whether {@code value} is one this key takes. */
+  boolean accepts(String value) {
+    return type.accepts(value, max);
+  }
+
+  /** What the key takes, in words for the error line. */
+  String allowed() {
+    return type.allowed(max);
   }
 
   boolean isSecret() {
@@ -118,10 +154,6 @@ public enum ConfigKey {
 
   public String meaning() {
     return meaning;
-  }
-
-  ValueType type() {
-    return type;
   }
 
   /** {@code cachedb.redis.enabled}. */

@@ -1,9 +1,5 @@
 package dev.cachedb.agent.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -12,7 +8,8 @@ import java.util.Properties;
  * Builds the one {@link AgentConfig} from four sources. Precedence, highest first: agent arguments
  * ({@code -javaagent:cachedb-agent.jar=port=9404,host=127.0.0.1}), system properties
  * ({@code -Dcachedb.port=9404}), environment variables ({@code CACHEDB_PORT=9404}), then the
- * properties file named by {@code config}. The first problem found is thrown with a message that
+ * properties file named by {@code config} ({@link ConfigFile}: a regular file, read with a size
+ * cap and a deadline). The first problem found is thrown with a message that
  * names the key, the value, where it came from and what is allowed.
  *
  * <p>Unknown {@code cachedb.*} system properties are errors, like unknown keys in the arguments
@@ -91,7 +88,18 @@ public final class ConfigParser {
         throw new ConfigException(
             "agent argument " + quoted(item) + " is not key=value; allowed keys: " + keyList());
       }
-      put(out, item.substring(0, eq).trim(), item.substring(eq + 1).trim(), "agent arguments");
+      String name = item.substring(0, eq).trim();
+      String value = item.substring(eq + 1).trim();
+      put(out, name, value, "agent arguments");
+      ConfigKey key = ConfigKey.byKey(name);
+      if (key.isSecret() && ArgumentCharacters.mayBeAltered(value)) {
+        throw new ConfigException(
+            "key '" + name + "' (from agent arguments) holds characters the JVM's agent-argument"
+                + " channel alters (characters outside the Basic Multilingual Plane, U+0000,"
+                + " control characters or broken surrogates), so the secret would not match; give"
+                + " it as system property " + key.systemProperty() + ", environment variable "
+                + key.environmentVariable() + " or in the file named by 'config'");
+      }
     }
     return out;
   }
@@ -121,14 +129,7 @@ public final class ConfigParser {
   }
 
   static Map<ConfigKey, String> fromFile(String path) throws ConfigException {
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(Paths.get(path))) {
-      p.load(in);
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(
-          "key 'config' value " + quoted(path) + ": cannot read the file (" + e.getClass().getSimpleName()
-              + "); allowed is the path of a readable properties file");
-    }
+    Properties p = ConfigFile.read(path);
     Map<ConfigKey, String> out = new EnumMap<>(ConfigKey.class);
     for (String name : p.stringPropertyNames()) {
       if (ConfigKey.CONFIG.key().equals(name)) {
@@ -151,11 +152,11 @@ public final class ConfigParser {
           "unknown key " + quoted(name) + " (value " + shown + ", from " + source
               + "); allowed keys: " + keyList());
     }
-    if (!key.type().accepts(value)) {
+    if (!key.accepts(value)) {
       String shown = key.isSecret() ? "(hidden)" : quoted(value);
       throw new ConfigException(
           "key '" + name + "' value " + shown + " (from " + source + ") is not allowed; allowed is "
-              + key.type().allowed());
+              + key.allowed());
     }
     out.put(key, value);
   }

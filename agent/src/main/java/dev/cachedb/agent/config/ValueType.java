@@ -4,36 +4,48 @@ import java.util.Locale;
 
 /**
  * The kinds of value a configuration key takes. Each checks a raw string and can say, in words for
- * an operator, what it allows: that phrase ends the one error line a bad value produces.
+ * an operator, what it allows: that phrase ends the one error line a bad value produces. Numbers
+ * and durations are checked against the key's own maximum ({@link ConfigKey#max()}).
  */
 enum ValueType {
   BOOLEAN("true or false") {
     @Override
-    boolean accepts(String v) {
+    boolean accepts(String v, long max) {
       return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
     }
   },
   PORT("an integer from 0 to 65535 (0 picks a free port)") {
     @Override
-    boolean accepts(String v) {
+    boolean accepts(String v, long max) {
       return parseLong(v, 0, 65535) != null;
     }
   },
-  POSITIVE_INT("an integer from 1 to 2147483647") {
+  POSITIVE_INT("an integer from 1 to ") {
     @Override
-    boolean accepts(String v) {
-      return parseLong(v, 1, Integer.MAX_VALUE) != null;
+    boolean accepts(String v, long max) {
+      return parseLong(v, 1, max) != null;
+    }
+
+    @Override
+    String allowed(long max) {
+      return super.allowed(max) + max;
     }
   },
-  DURATION("a duration such as 250ms, 15s or 2m (a bare number is milliseconds)") {
+  DURATION("a duration such as 250ms, 15s or 2m (a bare number is milliseconds) up to ") {
     @Override
-    boolean accepts(String v) {
-      return durationMillis(v) != null;
+    boolean accepts(String v, long max) {
+      Long millis = durationMillis(v);
+      return millis != null && millis <= max;
+    }
+
+    @Override
+    String allowed(long max) {
+      return super.allowed(max) + (max % 3_600_000 == 0 ? max / 3_600_000 + "h" : max + "ms");
     }
   },
   HOST("a host name or IP address without spaces or commas") {
     @Override
-    boolean accepts(String v) {
+    boolean accepts(String v, long max) {
       if (v.isEmpty() || v.length() > 255) {
         return false;
       }
@@ -50,7 +62,7 @@ enum ValueType {
   },
   LEVEL("one of off, error, warn, info, debug") {
     @Override
-    boolean accepts(String v) {
+    boolean accepts(String v, long max) {
       switch (v.toLowerCase(Locale.ROOT)) {
         case "off":
         case "error":
@@ -65,7 +77,7 @@ enum ValueType {
   },
   SHA256_HEX("64 hexadecimal digits (a SHA-256 hash)") {
     @Override
-    boolean accepts(String v) {
+    boolean accepts(String v, long max) {
       if (v.length() != 64) {
         return false;
       }
@@ -79,16 +91,18 @@ enum ValueType {
   },
   KEYSTORE_TYPE("PKCS12 or JKS") {
     @Override
-    boolean accepts(String v) {
+    boolean accepts(String v, long max) {
       return v.equalsIgnoreCase("PKCS12") || v.equalsIgnoreCase("JKS");
     }
   },
   TEXT("any text") {
     @Override
-    boolean accepts(String v) {
+    boolean accepts(String v, long max) {
       return true;
     }
   };
+
+  static final long DAY_MILLIS = 24 * 3_600_000L;
 
   private final String allowed;
 
@@ -96,9 +110,10 @@ enum ValueType {
     this.allowed = allowed;
   }
 
-  abstract boolean accepts(String value);
+  /** {@code max}: the key's largest number or duration in milliseconds; other kinds ignore it. */
+  abstract boolean accepts(String value, long max);
 
-  String allowed() {
+  String allowed(long max) {
     return allowed;
   }
 

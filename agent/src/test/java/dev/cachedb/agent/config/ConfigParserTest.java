@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,7 +43,12 @@ class ConfigParserTest {
         Arguments.of("log.level=OFF", "log.level", "OFF"),
         Arguments.of("enabled=false", "enabled", "false"),
         Arguments.of("log.transform_errors=true", "log.transform_errors", "true"),
-        Arguments.of("port=1,port=2", "port", "2"));
+        Arguments.of("port=1,port=2", "port", "2"),
+        Arguments.of("jdbc.statement_cache_size=10000", "jdbc.statement_cache_size", "10000"),
+        Arguments.of("jdbc.max_tables=1000", "jdbc.max_tables", "1000"),
+        Arguments.of("redis.memory.interval=24h", "redis.memory.interval", "24h"),
+        Arguments.of("jdbc.slow_query_threshold=86400000", "jdbc.slow_query_threshold", "86400000"),
+        Arguments.of("auth.user=u,auth.password=pässwörd€", "auth.password", "pässwörd€"));
   }
 
   @ParameterizedTest
@@ -75,7 +81,35 @@ class ConfigParserTest {
             new String[] {"both set"}),
         Arguments.of("auth.password_sha256=xyz", new String[] {"64 hexadecimal digits"}),
         Arguments.of("tls.keystore_type=PEM", new String[] {"'PEM'", "PKCS12 or JKS"}),
-        Arguments.of("tls.client_auth=true", new String[] {"'tls.truststore'"}));
+        Arguments.of("tls.client_auth=true", new String[] {"'tls.truststore'"}),
+        // Numbers have maxima safe for any heap and clock; the line names the key.
+        Arguments.of(
+            "jdbc.statement_cache_size=2147483647",
+            new String[] {"'jdbc.statement_cache_size'", "'2147483647'", "from 1 to 10000"}),
+        Arguments.of(
+            "jdbc.statement_cache_size=50000000",
+            new String[] {"'jdbc.statement_cache_size'", "from 1 to 10000"}),
+        Arguments.of("jdbc.max_tables=1001", new String[] {"'jdbc.max_tables'", "from 1 to 1000"}),
+        Arguments.of(
+            "redis.memory.interval=25h", new String[] {"'redis.memory.interval'", "up to 24h"}),
+        Arguments.of(
+            "jdbc.slow_query_threshold=2562047788015h",
+            new String[] {"'jdbc.slow_query_threshold'", "up to 24h"}),
+        // Secrets the agent-argument channel alters: refused, pointed at the other sources.
+        Arguments.of(
+            "auth.user=u,auth.password=a\uD83D\uDE00b",
+            new String[] {"'auth.password'", "cachedb.auth.password", "CACHEDB_AUTH_PASSWORD"}),
+        Arguments.of(
+            "auth.user=u,auth.password=a\u00f0\u009f",
+            new String[] {"'auth.password'", "'config'"}),
+        Arguments.of(
+            "auth.user=u,auth.password=a\u00f0\u00a0\u00a0\u00a0b",
+            new String[] {"'auth.password'"}),
+        Arguments.of("auth.user=u,auth.password=a\u0000b", new String[] {"'auth.password'"}),
+        Arguments.of("auth.user=u,auth.password=a\uD800b", new String[] {"'auth.password'"}),
+        Arguments.of(
+            "tls.keystore=k,tls.keystore_password=\uFFFD",
+            new String[] {"'tls.keystore_password'", "CACHEDB_TLS_KEYSTORE_PASSWORD"}));
   }
 
   private static String repeat(char c, int n) {
@@ -101,7 +135,68 @@ class ConfigParserTest {
         .isInstanceOf(ConfigException.class)
         .message()
         .contains(messageParts)
-        .doesNotContain("\n");
+        .doesNotContain("\n")
+        .doesNotContain("\uD83D\uDE00")
+        .doesNotContain("\u00f0");
+  }
+
+  @Test
+  void secretOutsideTheBasicPlaneArrivesIntactBySystemPropertyOrEnvironment() throws Exception {
+    String password = "a\uD83D\uDE00b";
+    Map<String, String> props = new HashMap<>();
+    props.put("cachedb.auth.user", "u");
+    props.put("cachedb.auth.password", password);
+    assertThat(ConfigParser.parse(null, props, NONE).getString(ConfigKey.AUTH_PASSWORD))
+        .isEqualTo(password);
+    Map<String, String> env = new HashMap<>();
+    env.put("CACHEDB_AUTH_USER", "u");
+    env.put("CACHEDB_AUTH_PASSWORD", password);
+    assertThat(ConfigParser.parse(null, NONE, env).getString(ConfigKey.AUTH_PASSWORD))
+        .isEqualTo(password);
+  }
+
+  @Test
+  void everyNumberHasAMaximumBelowIntegerMaxValue() {
+    for (ConfigKey k : ConfigKey.values()) {
+      if (k.accepts("1") && !k.accepts("x")) { // the numbers and durations
+        assertThat(k.accepts(Long.toString(Integer.MAX_VALUE))).as(k.key()).isFalse();
+      }
+    }
+  }
+
+  // Linux: mkfifo. Before the fix, opening the FIFO blocked: the timeout makes that a failure.
+  @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void fifoIsRefusedAtOnceWithoutOpeningIt(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("agent.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> ConfigParser.parse("config=" + fifo, NONE, NONE))
+        .hasMessageContaining("key 'config'")
+        .hasMessageContaining("not a regular file");
+    assertThat(System.nanoTime() - start).isLessThan(ConfigFile.DEADLINE_MILLIS * 1_000_000);
+  }
+
+  @Test
+  void directoryIsRefused(@TempDir Path dir) {
+    assertThatThrownBy(() -> ConfigParser.parse("config=" + dir, NONE, NONE))
+        .hasMessageContaining("not a regular file");
+  }
+
+  @Test
+  void fileOverOneMebibyteIsRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("big.properties");
+    byte[] big = new byte[ConfigFile.MAX_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) '#');
+    Files.write(file, big);
+    assertThatThrownBy(() -> ConfigParser.parse("config=" + file, NONE, NONE))
+        .hasMessageContaining("key 'config'")
+        .hasMessageContaining("larger than 1 MiB");
+    big[big.length - 1] = '\n';
+    Files.write(file, java.util.Arrays.copyOf(big, ConfigFile.MAX_BYTES));
+    assertThat(ConfigParser.parse("config=" + file, NONE, NONE).port()).isEqualTo(9747);
   }
 
   @Test

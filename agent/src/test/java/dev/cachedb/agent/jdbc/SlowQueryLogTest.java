@@ -34,4 +34,17 @@ class SlowQueryLogTest {
         .containsExactly(
             "slow query: 900 ms, SELECT t: (SQL unknown: prepared before the agent started)");
   }
+
+  @Test
+  void accountStatementsLogNoPassword() {
+    SlowQueryLog log = new SlowQueryLog(0L, lines::add);
+    log.slow("CREATE USER bob IDENTIFIED BY \"Zq7pw\"", series, 600_000_000L);
+    log.slow("ALTER USER bob IDENTIFIED BY Zq7pw", series, 600_000_000L);
+    log.slow("SELECT AES_ENCRYPT(name, \"Zq7pw\") FROM t", series, 600_000_000L);
+    log.slow("SELECT q'[it's Zq7pw]' FROM t", series, 600_000_000L);
+    assertThat(lines)
+        .hasSize(4)
+        .noneMatch(line -> line.contains("Zq7"))
+        .anyMatch(line -> line.endsWith("CREATE USER bob IDENTIFIED BY ?"));
+  }
 }

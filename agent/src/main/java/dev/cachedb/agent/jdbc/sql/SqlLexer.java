@@ -16,6 +16,8 @@ package dev.cachedb.agent.jdbc.sql;
  *       standard_conforming_strings a string ending in a backslash then runs on: the masker hides
  *       too much rather than leaking, which is the right way to be wrong.
  *   <li>Block comments nest (PostgreSQL, H2, the SQL standard).
+ *   <li>Oracle's {@code q'[..]'} (and {@code nq'..'}) is a string whose end is the closing
+ *       delimiter and a quote: {@code [] {} () <>} pair up, any other character closes itself.
  *   <li>{@code #} starts a comment (MySQL) except in PostgreSQL's {@code #>}, {@code #>>} and
  *       {@code #-} operators.
  * </ul>
@@ -30,7 +32,7 @@ final class SqlLexer {
   /** "x", `x`, or [x] when brackets are identifiers. */
   static final int QUOTED = 2;
 
-  /** String literal of any kind: '..', E'..', X'..', N'..', $$..$$, $tag$..$tag$. */
+  /** String literal of any kind: '..', E'..', X'..', N'..', q'[..]', $$..$$, $tag$..$tag$. */
   static final int STRING = 3;
 
   static final int NUMBER = 4;
@@ -39,6 +41,8 @@ final class SqlLexer {
   static final int PUNCT = 5;
 
   private final boolean bracketIdentifiers;
+  private final boolean backslashInSingle;
+  private final boolean backslashInDouble;
   private String sql;
   private int length;
   private int pos;
@@ -47,7 +51,22 @@ final class SqlLexer {
   private boolean gapBefore;
 
   SqlLexer(String sql, boolean bracketIdentifiers) {
+    this(sql, bracketIdentifiers, true, false);
+  }
+
+  /**
+   * {@code backslashInSingle}/{@code backslashInDouble}: whether a backslash escapes a quote in
+   * '..' and ".." (MySQL's default: both; PostgreSQL, Oracle, SQL Server, H2: neither). E'..'
+   * always honours it.
+   */
+  SqlLexer(
+      String sql,
+      boolean bracketIdentifiers,
+      boolean backslashInSingle,
+      boolean backslashInDouble) {
     this.bracketIdentifiers = bracketIdentifiers;
+    this.backslashInSingle = backslashInSingle;
+    this.backslashInDouble = backslashInDouble;
     reset(sql);
   }
 
@@ -135,11 +154,11 @@ final class SqlLexer {
     }
     char c = sql.charAt(pos);
     if (c == '\'') {
-      pos = SqlScan.quotedEnd(sql, pos + 1, '\'', true);
+      pos = SqlScan.quotedEnd(sql, pos + 1, '\'', backslashInSingle);
       return kind = STRING;
     }
     if (c == '"' || c == '`') {
-      pos = SqlScan.quotedEnd(sql, pos + 1, c, false);
+      pos = SqlScan.quotedEnd(sql, pos + 1, c, c == '"' && backslashInDouble);
       return kind = QUOTED;
     }
     if (c == '[' && bracketIdentifiers) {
@@ -160,9 +179,16 @@ final class SqlLexer {
     }
     if (SqlScan.isIdentStart(c)) {
       pos = SqlScan.wordEnd(sql, pos);
-      boolean prefixed = pos - start == 1 && pos < length && sql.charAt(pos) == '\'';
-      if (prefixed && "eEnNxXbB".indexOf(c) >= 0) { // E'..', N'..', X'..', B'..' are literals
-        pos = SqlScan.quotedEnd(sql, pos + 1, '\'', true);
+      if (pos - start > 2 || pos >= length || sql.charAt(pos) != '\'') {
+        return kind = WORD; // the common case, decided without looking at the letters
+      }
+      char last = sql.charAt(pos - 1);
+      if ((last | 0x20) == 'q' && (pos - start == 1 || (c | 0x20) == 'n')) {
+        pos = SqlScan.alternativeQuoteEnd(sql, pos);
+        return kind = STRING; // Oracle q'[..]', nq'{..}'
+      }
+      if (pos - start == 1 && "eEnNxXbB".indexOf(c) >= 0) { // E'..', N'..', X'..', B'..'
+        pos = SqlScan.quotedEnd(sql, pos + 1, '\'', (c | 0x20) == 'e' || backslashInSingle);
         return kind = STRING;
       }
       return kind = WORD;

@@ -1,17 +1,17 @@
 package dev.cachedb.agent.jdbc.sql;
 
 /**
- * Replaces the literals of a SQL statement with {@code ?} so it can be logged (slow-query log):
- * numbers, hex, strings of every kind ('..', E'..', X'..', N'..', $$..$$, $tag$..$tag$) and
- * comments (dropped: they may hold anything). Runs of whitespace become one space, so the result is
- * one log line. Identifiers, keywords, operators and bind markers ({@code ?}, {@code $1}) stay.
+ * Replaces the literals of a SQL statement with {@code ?} so it can be logged (slow-query log).
+ * Masked: numbers, hex, every quoted text that a supported database can read as a value ('..',
+ * E'..', X'..', B'..', N'..', U&'..', Oracle q'[..]', $$..$$, $tag$..$tag$, and ".." except where
+ * it can only be an identifier: {@link QuotedNames}), password arguments even when unquoted
+ * ({@link SecretArguments}), and any text that is a literal under either reading of backslashes
+ * ({@link EscapeShadow}). Comments are dropped: they may hold anything. Runs of whitespace become
+ * one space, so the result is one log line. Keywords, unquoted and backticked identifiers,
+ * operators and bind markers ({@code ?}, {@code $1}) stay. docs/sql.md lists the rules.
  *
- * <p>Double-quoted text is an identifier in standard SQL, PostgreSQL and H2 but a string in MySQL
- * without ANSI_QUOTES. It is masked where a value is expected (after an operator or LIKE, inside a
- * VALUES or IN list) and kept elsewhere, so {@code WHERE name = "bob"} does not leak while {@code
- * SELECT "Name" FROM "Users"} stays readable.
- *
- * <p>Linear time like the lexer, and it stops lexing once the output is longer than asked.
+ * <p>Linear time like the lexer, and it stops lexing once the output is longer than asked. When
+ * in doubt it masks: a log line that says too little is the right way to be wrong.
  */
 public final class SqlMasker {
 
@@ -32,25 +32,26 @@ public final class SqlMasker {
   }
 
   private static StringBuilder maskLiterals(String sql, int maxLength) {
-    SqlLexer lexer = new SqlLexer(sql, false);
+    SqlLexer lexer = new SqlLexer(sql, false, true, true);
+    EscapeShadow shadow = new EscapeShadow(sql);
+    QuotedNames names = new QuotedNames();
+    SecretArguments secrets = new SecretArguments();
     StringBuilder out = new StringBuilder(Math.min(sql.length(), maxLength) + 16);
-    int depth = 0;
-    int listDepth = -1; // depth of the VALUES (...) or IN (...) list we are in, -1 if none
-    boolean listNext = false; // the last word was VALUES or IN: a "(" opens a value list
-    boolean listClosed = false; // a list just closed: ", (" opens the next VALUES row
-    boolean valueNext = false; // after an operator or LIKE a value is expected
     int dollarEnd = -1; // end of a '$' token: $1 right after it is a bind marker, not a number
     while (out.length() <= maxLength && lexer.next() != SqlLexer.EOF) {
       if (lexer.gapBefore() && out.length() > 0) {
         out.append(' ');
       }
       int kind = lexer.kind();
-      boolean quotedValue =
-          kind == SqlLexer.QUOTED
-              && lexer.first() == '"'
-              && (valueNext || listDepth >= 0 && depth >= listDepth);
-      boolean bindMarker = kind == SqlLexer.NUMBER && lexer.start() == dollarEnd;
-      if ((kind == SqlLexer.STRING || kind == SqlLexer.NUMBER || quotedValue) && !bindMarker) {
+      boolean literal =
+          kind == SqlLexer.STRING
+              || kind == SqlLexer.NUMBER && lexer.start() != dollarEnd
+              || kind == SqlLexer.QUOTED && lexer.first() == '"' && !names.identifierOnly(lexer);
+      // Every check runs on every token: each one keeps state that the next token needs.
+      literal |= secrets.isSecret(lexer);
+      literal |= shadow.hides(lexer.start(), lexer.end());
+      names.track(lexer);
+      if (literal) {
         out.append('?');
       } else {
         // A 1 MB identifier must not be copied whole; room is compared, not added (overflow).
@@ -59,30 +60,6 @@ public final class SqlMasker {
         out.append(sql, lexer.start(), end);
       }
       dollarEnd = lexer.isPunct('$') ? lexer.end() : -1;
-      valueNext =
-          kind == SqlLexer.PUNCT && "=<>!+-*/%|&^~".indexOf(lexer.first()) >= 0
-              || lexer.isWord("LIKE")
-              || lexer.isWord("ILIKE");
-      if (lexer.isPunct('(')) {
-        depth++;
-        if (listNext && listDepth < 0) {
-          listDepth = depth;
-        }
-      } else if (lexer.isPunct(')')) {
-        depth--;
-        if (listDepth >= 0 && depth < listDepth) {
-          listDepth = -1;
-          listClosed = true;
-          listNext = false;
-          continue;
-        }
-      }
-      listNext =
-          lexer.isWord("VALUES")
-              || lexer.isWord("VALUE")
-              || lexer.isWord("IN")
-              || listClosed && lexer.isPunct(',');
-      listClosed = false;
     }
     return out; // longer than maxLength exactly when text was left out: truncate() marks it
   }

@@ -78,6 +78,26 @@ final class SqlScan {
     return length;
   }
 
+  /**
+   * At the quote of Oracle's q'Xtext X'': the end after the closing delimiter and quote, or the end
+   * of the text. A blank delimiter is not Oracle's syntax: it is read as a plain string.
+   */
+  static int alternativeQuoteEnd(String sql, int quote) {
+    int length = sql.length();
+    if (quote + 1 >= length || Character.isWhitespace(sql.charAt(quote + 1))) {
+      return quotedEnd(sql, quote + 1, '\'', false);
+    }
+    char open = sql.charAt(quote + 1);
+    int pair = "[{(<".indexOf(open);
+    char close = pair >= 0 ? "]})>".charAt(pair) : open;
+    for (int i = quote + 2; i + 1 < length; i++) {
+      if (sql.charAt(i) == close && sql.charAt(i + 1) == '\'') {
+        return i + 2;
+      }
+    }
+    return length;
+  }
+
   /** At '$' (PostgreSQL): the end of $$...$$ or $tag$...$tag$, or -1 if no dollar quote starts. */
   static int dollarQuoteEnd(String sql, int start) {
     int length = sql.length();

@@ -20,7 +20,10 @@ class SqlMaskerTest {
         Arguments.of("SELECT .5, 3.25E-4, 0x1F, 0XAB", "SELECT ?, ?, ?, ?"),
         Arguments.of("SELECT X'0A1B', x'ff', B'0101', N'name'", "SELECT ?, ?, ?, ?"),
         Arguments.of("SELECT 'it''s' FROM t", "SELECT ? FROM t"),
-        Arguments.of("SELECT 'a\\'b', 'c' FROM t", "SELECT ?, ? FROM t"),
+        // MySQL reads two strings; PostgreSQL a string ending in a backslash, then b bare: what is
+        // a literal under either reading is masked.
+        Arguments.of("SELECT 'a\\'b', 'c' FROM t", "SELECT ?? ? ? ?"),
+        Arguments.of("SELECT 'a\\'b' FROM t WHERE a = 'c'", "SELECT ? ? ? ? ? ? ?"),
         Arguments.of("SELECT E'it\\'s', e'x' FROM t", "SELECT ?, ? FROM t"),
         Arguments.of("SELECT $$ secret 1 $$, $tag$ it's $x$ $tag$ FROM t", "SELECT ?, ? FROM t"),
         Arguments.of(
@@ -37,9 +40,45 @@ class SqlMaskerTest {
         Arguments.of(
             "INSERT INTO t VALUES (\"bob\", \"x\"), (\"eve\", 3)",
             "INSERT INTO t VALUES (?, ?), (?, ?)"),
+        // ".." is a string in MySQL: readable only where no database takes a value.
         Arguments.of(
             "SELECT \"Name\" FROM \"Users\" WHERE \"Name\" = \"bob\"",
-            "SELECT \"Name\" FROM \"Users\" WHERE \"Name\" = ?"),
+            "SELECT ? FROM \"Users\" WHERE ? = ?"),
+        Arguments.of(
+            "SELECT \"u\".\"Name\" AS \"n\" FROM \"app\".\"Users\" \"u\" JOIN \"Roles\" r"
+                + " WHERE \"u\".\"id\" = $1",
+            "SELECT \"u\".\"Name\" AS \"n\" FROM \"app\".\"Users\" ? JOIN \"Roles\" r"
+                + " WHERE \"u\".\"id\" = $1"),
+        Arguments.of(
+            "SELECT * FROM (SELECT a FROM \"T\") x WHERE b IN (SELECT c FROM \"U\")",
+            "SELECT * FROM (SELECT a FROM \"T\") x WHERE b IN (SELECT c FROM \"U\")"),
+        Arguments.of(
+            "SELECT TRIM(BOTH \"x\" FROM \"y\") FROM t", "SELECT TRIM(BOTH ? FROM ?) FROM t"),
+        Arguments.of(
+            "UPDATE \"t\" SET a = \"b\" WHERE id IN (1, 2)",
+            "UPDATE \"t\" SET a = ? WHERE id IN (?, ?)"),
+        Arguments.of("SELECT q'[it's 7]', Q'{a}' FROM dual", "SELECT ?, ? FROM dual"),
+        Arguments.of("SELECT U&'\\0041', N'x' FROM t", "SELECT U&?, ? FROM t"),
+        // Password arguments, quoted or not; the statement's keywords stay.
+        Arguments.of("CREATE USER u PASSWORD Password1", "CREATE USER u PASSWORD ?"),
+        Arguments.of("ALTER USER u IDENTIFIED BY Password1", "ALTER USER u IDENTIFIED BY ?"),
+        Arguments.of("CONNECT u PASSWORD x", "CONNECT u PASSWORD ?"),
+        Arguments.of(
+            "CREATE USER bob IDENTIFIED WITH caching_sha2_password BY pw PASSWORD EXPIRE",
+            "CREATE USER bob IDENTIFIED WITH caching_sha2_password BY ? PASSWORD EXPIRE"),
+        Arguments.of(
+            "ALTER USER bob IDENTIFIED BY pw REPLACE old ACCOUNT UNLOCK",
+            "ALTER USER bob IDENTIFIED BY ? REPLACE ? ACCOUNT UNLOCK"),
+        Arguments.of(
+            "ALTER LOGIN bob WITH PASSWORD = pw OLD_PASSWORD = old",
+            "ALTER LOGIN bob WITH PASSWORD = ? OLD_PASSWORD = ?"),
+        Arguments.of("SET PASSWORD FOR bob = PASSWORD('x')", "SET PASSWORD FOR bob = PASSWORD(?)"),
+        Arguments.of(
+            "SELECT password FROM users WHERE password = ?",
+            "SELECT password FROM users WHERE password = ?"),
+        Arguments.of(
+            "ALTER TABLE users ADD COLUMN password TEXT",
+            "ALTER TABLE users ADD COLUMN password TEXT"),
         Arguments.of(
             "SELECT * FROM t WHERE n LIKE \"%x%\" AND m IN (\"a\", \"b\")",
             "SELECT * FROM t WHERE n LIKE ? AND m IN (?, ?)"),
