@@ -1,9 +1,15 @@
 package dev.cachedb.agent.instrumentation.jedis;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
 import dev.cachedb.agent.bootstrap.CallDepth;
 import dev.cachedb.agent.bootstrap.JedisCalls;
+import dev.cachedb.agent.instrumentation.AdviceTarget;
 import java.net.Socket;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Advice on {@code redis.clients.jedis.Connection} shared by every Jedis line from 2.9 to 8.x:
@@ -11,7 +17,23 @@ import net.bytebuddy.asm.Advice;
  */
 public final class JedisConnectionAdvice {
 
+  private static final String SELF = JedisConnectionAdvice.class.getName() + "$";
+
   private JedisConnectionAdvice() {}
+
+  /**
+   * Advises {@code Connection}: the line's own send method ({@code send}, with {@code sendAdvice})
+   * and the methods every line shares.
+   */
+  public static void apply(
+      AdviceTarget target, ElementMatcher<? super MethodDescription> send, String sendAdvice) {
+    target.applyAdvice(send, sendAdvice);
+    target.applyAdvice(
+        named("readProtocolWithCheckingBroken").and(takesArguments(0)), SELF + "ReadAdvice");
+    target.applyAdvice(named("flush").and(takesArguments(0)), SELF + "FlushAdvice");
+    target.applyAdvice(named("connect").and(takesArguments(0)), SELF + "ConnectAdvice");
+    target.applyAdvice(named("disconnect").and(takesArguments(0)), SELF + "DisconnectAdvice");
+  }
 
   /** {@code readProtocolWithCheckingBroken()}: every reply, of every API, passes here. */
   public static final class ReadAdvice {

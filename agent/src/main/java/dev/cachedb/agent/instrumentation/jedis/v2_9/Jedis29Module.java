@@ -2,53 +2,34 @@ package dev.cachedb.agent.instrumentation.jedis.v2_9;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
-import dev.cachedb.agent.cache.CacheRuntime;
-import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
-import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.ByName;
-import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Landmarks;
-import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import dev.cachedb.agent.instrumentation.jedis.JedisClusterTopologyInstrumentation;
-import dev.cachedb.agent.instrumentation.jedis.JedisLibrary;
 import dev.cachedb.agent.instrumentation.jedis.JedisFactoryInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisModule;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** Jedis 2.9 to 3.10: Jedis, JedisPool, JedisCluster, pipelines and transactions. */
-public final class Jedis29Module implements InstrumentationModule {
+public final class Jedis29Module extends JedisModule {
 
-  @Override
-  public String name() {
-    return "jedis-2.9";
-  }
-
-  @Override
-  public Library library() {
-    return JedisLibrary.JEDIS;
-  }
-
-  @Override
-  public ConfigKey switchKey() {
-    return ConfigKey.REDIS_ENABLED;
-  }
-
-  @Override
-  public ElementMatcher<ClassLoader> classLoaderMatcher() {
-    return new Landmarks(
-        new String[] {
-          "redis/clients/jedis/Connection.class",
-          // added in 2.9.0
-          "redis/clients/jedis/exceptions/JedisNoScriptException.class"
-        },
-        new String[] {
-          // added in 4.0.0, where the send path changed (jedis/v4_0)
-          "redis/clients/jedis/CommandArguments.class"
-        });
+  public Jedis29Module() {
+    super(
+        "jedis-2.9",
+        new Landmarks(
+            new String[] {
+              "redis/clients/jedis/Connection.class",
+              // added in 2.9.0
+              "redis/clients/jedis/exceptions/JedisNoScriptException.class"
+            },
+            new String[] {
+              // added in 4.0.0, where the send path changed (jedis/v4_0)
+              "redis/clients/jedis/CommandArguments.class"
+            }));
   }
 
   @Override
@@ -58,11 +39,6 @@ public final class Jedis29Module implements InstrumentationModule {
         new BinaryClientInstrumentation(),
         new JedisFactoryInstrumentation(ByName.named("redis.clients.jedis.JedisFactory")),
         new JedisClusterTopologyInstrumentation());
-  }
-
-  @Override
-  public void start(AgentContext context) {
-    CacheRuntime.start(context);
   }
 
   /** {@code BinaryClient.connect()} sends AUTH and SELECT itself: client housekeeping. */

@@ -8,6 +8,7 @@ import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisConnectionAdvice;
 import java.net.Socket;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -19,8 +20,6 @@ import net.bytebuddy.matcher.ElementMatcher;
  * reply in {@code readProtocolWithCheckingBroken()}.
  */
 public final class JedisConnectionInstrumentation implements TypeInstrumentation {
-  private static final String COMMON = "dev.cachedb.agent.instrumentation.jedis.JedisConnectionAdvice$";
-
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return ByName.named("redis.clients.jedis.Connection");
@@ -28,16 +27,12 @@ public final class JedisConnectionInstrumentation implements TypeInstrumentation
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(
+    JedisConnectionAdvice.apply(
+        target,
         named("sendCommand")
             .and(takesArguments(2))
             .and(takesArgument(1, named(byte[][].class.getCanonicalName()))),
         JedisConnectionInstrumentation.class.getName() + "$SendAdvice");
-    target.applyAdvice(
-        named("readProtocolWithCheckingBroken").and(takesArguments(0)), COMMON + "ReadAdvice");
-    target.applyAdvice(named("flush").and(takesArguments(0)), COMMON + "FlushAdvice");
-    target.applyAdvice(named("connect").and(takesArguments(0)), COMMON + "ConnectAdvice");
-    target.applyAdvice(named("disconnect").and(takesArguments(0)), COMMON + "DisconnectAdvice");
   }
 
   public static final class SendAdvice {

@@ -8,6 +8,7 @@ import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
 import dev.cachedb.agent.instrumentation.ByName;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
+import dev.cachedb.agent.instrumentation.jedis.JedisConnectionAdvice;
 import java.net.Socket;
 import net.bytebuddy.asm.Advice;
 import redis.clients.jedis.CommandArguments;
@@ -25,8 +26,6 @@ import net.bytebuddy.matcher.ElementMatcher;
  * verified before weaving, rather than reflection behind the hook.
  */
 public final class JedisConnectionInstrumentation implements TypeInstrumentation {
-  private static final String COMMON = "dev.cachedb.agent.instrumentation.jedis.JedisConnectionAdvice$";
-
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     return ByName.named("redis.clients.jedis.Connection");
@@ -34,17 +33,15 @@ public final class JedisConnectionInstrumentation implements TypeInstrumentation
 
   @Override
   public void transform(AdviceTarget target) {
-    target.applyAdvice(
+    JedisConnectionAdvice.apply(
+        target,
         named("sendCommand")
             .and(takesArguments(1))
             .and(takesArgument(0, named("redis.clients.jedis.CommandArguments"))),
         JedisConnectionInstrumentation.class.getName() + "$SendAdvice");
     target.applyAdvice(
-        named("readProtocolWithCheckingBroken").and(takesArguments(0)), COMMON + "ReadAdvice");
-    target.applyAdvice(named("flush").and(takesArguments(0)), COMMON + "FlushAdvice");
-    target.applyAdvice(named("connect").and(takesArguments(0)), COMMON + "ConnectAdvice");
-    target.applyAdvice(named("disconnect").and(takesArguments(0)), COMMON + "DisconnectAdvice");
-    target.applyAdvice(named("initializeFromClientConfig"), COMMON + "SetupAdvice");
+        named("initializeFromClientConfig"),
+        JedisConnectionAdvice.class.getName() + "$SetupAdvice");
   }
 
   public static final class SendAdvice {
