@@ -1,8 +1,10 @@
 package dev.cachedb.agent.cache;
 
-import dev.cachedb.agent.bootstrap.CacheCalls;
+import dev.cachedb.agent.bootstrap.JedisCalls;
+import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.memory.RedisMemoryPoller;
-import dev.cachedb.agent.cache.redis.RedisRecorder;
+import dev.cachedb.agent.cache.redis.jedis.JedisRecorder;
+import dev.cachedb.agent.cache.redis.lettuce.LettuceRecorder;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AgentContext;
 
@@ -38,7 +40,8 @@ public final class CacheRuntime {
   public static synchronized CacheRuntime start(AgentContext context) {
     if (started == null) {
       started = new CacheRuntime(context);
-      CacheCalls.sink = new RedisRecorder(started.recorder);
+      JedisCalls.sink = new JedisRecorder(started.recorder);
+      LettuceCalls.sink = new LettuceRecorder(started.recorder);
     }
     return started;
   }

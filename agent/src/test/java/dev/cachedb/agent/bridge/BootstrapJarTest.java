@@ -35,7 +35,7 @@ class BootstrapJarTest {
         names.add(e.getName());
       }
     }
-    assertThat(expected).contains("dev/cachedb/agent/bootstrap/CacheCalls.class");
+    assertThat(expected).contains("dev/cachedb/agent/bootstrap/LettuceCalls.class");
     assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
   }
 }

@@ -88,7 +88,8 @@ class WeavingOracleTest {
     }
     assertThat(woven).as("advice without a sample target").isEqualTo(sites);
     assertThat(hooksSeen).as("hooks the samples reached")
-        .contains("AdviceErrors", "CacheCalls", "JdbcCalls", "PoolCalls");
+        .contains(
+            "AdviceErrors", "JedisCalls", "LettuceCalls", "JdbcCalls", "PoolCalls");
   }
 
   private void compare(String what, Class<?> sample, byte[] byteBuddy, byte[] ours,

@@ -1,7 +1,8 @@
 package dev.cachedb.it.testagent;
 
-import dev.cachedb.agent.bootstrap.CacheCalls;
 import dev.cachedb.agent.bootstrap.JdbcCalls;
+import dev.cachedb.agent.bootstrap.JedisCalls;
+import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import java.lang.reflect.Field;
 import java.util.function.Function;
@@ -17,13 +18,15 @@ final class FailingSinks {
   static void install(boolean recording) {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
     String[] hooks = recording
-        ? new String[] {"CacheCalls", "JdbcCalls", "PoolCalls"} : new String[] {"CacheCalls"};
+        ? new String[] {"JedisCalls", "LettuceCalls", "JdbcCalls", "PoolCalls"}
+        : new String[] {"LettuceCalls"};
     while (!installed(hooks) && System.currentTimeMillis() < deadline) {
       FailingSinksAgent.pause();
     }
     try {
-      wrap("CacheCalls", real -> new FailingCacheSink((CacheCalls.Sink) real, !recording));
+      wrap("LettuceCalls", real -> new FailingLettuceSink((LettuceCalls.Sink) real, !recording));
       if (recording) {
+        wrap("JedisCalls", real -> new FailingJedisSink((JedisCalls.Sink) real));
         wrap("JdbcCalls", real -> new FailingJdbcSink((JdbcCalls.Sink) real));
         wrap("PoolCalls", real -> new FailingPoolSink((PoolCalls.Sink) real));
       }

@@ -35,12 +35,12 @@ public final class FailingSinksAgent {
     if (!recording && !"failLettuceCompletion".equals(mode)) {
       throw new IllegalArgumentException("mode failRecording or failLettuceCompletion: " + mode);
     }
-    if (bootstrapClass("CacheCalls") != null) {
+    if (bootstrapClass("LettuceCalls") != null) {
       FailingSinks.install(recording);
       return;
     }
     Thread waiting = new Thread(() -> {
-      while (bootstrapClass("CacheCalls") == null) {
+      while (bootstrapClass("LettuceCalls") == null) {
         pause();
       }
       FailingSinks.install(recording);

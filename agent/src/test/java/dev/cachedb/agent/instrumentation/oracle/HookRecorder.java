@@ -1,7 +1,8 @@
 package dev.cachedb.agent.instrumentation.oracle;
 
 import dev.cachedb.agent.bootstrap.AdviceErrors;
-import dev.cachedb.agent.bootstrap.CacheCalls;
+import dev.cachedb.agent.bootstrap.JedisCalls;
+import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.bootstrap.JdbcCalls;
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import java.lang.reflect.InvocationHandler;
@@ -27,13 +28,15 @@ public final class HookRecorder implements AutoCloseable {
   public volatile boolean sinksThrow;
   private final JdbcCalls.Sink jdbc = JdbcCalls.sink;
   private final PoolCalls.Sink pool = PoolCalls.sink;
-  private final CacheCalls.Sink cache = CacheCalls.sink;
+  private final JedisCalls.Sink jedis = JedisCalls.sink;
+  private final LettuceCalls.Sink lettuce = LettuceCalls.sink;
   private final AdviceErrors.Sink errors = AdviceErrors.sink;
 
   public HookRecorder() throws Exception {
     JdbcCalls.sink = recording(JdbcCalls.Sink.class, true);
     PoolCalls.sink = recording(PoolCalls.Sink.class, true);
-    CacheCalls.sink = recording(CacheCalls.Sink.class, true);
+    JedisCalls.sink = recording(JedisCalls.Sink.class, true);
+    LettuceCalls.sink = recording(LettuceCalls.Sink.class, true);
     AdviceErrors.sink = recording(AdviceErrors.Sink.class, false);
   }
 
@@ -82,7 +85,8 @@ public final class HookRecorder implements AutoCloseable {
   public void close() {
     JdbcCalls.sink = jdbc;
     PoolCalls.sink = pool;
-    CacheCalls.sink = cache;
+    JedisCalls.sink = jedis;
+    LettuceCalls.sink = lettuce;
     AdviceErrors.sink = errors;
   }
 }

@@ -1,6 +1,7 @@
 package dev.cachedb.agent.cache.redis.jedis;
 
 import dev.cachedb.agent.bootstrap.CallDepth;
+import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.cache.CacheRecorder;
 import dev.cachedb.agent.cache.redis.CommandKind;
 import java.net.InetSocketAddress;
@@ -8,10 +9,10 @@ import java.net.Socket;
 import java.net.SocketAddress;
 
 /**
- * Records Jedis commands from the two ends the hooks report ({@code JedisCalls}): replies arrive
- * in the order their commands were sent, on every API (direct calls, pipelines, transactions), so
- * {@link JedisPending} pairs them in FIFO order per connection; the reply decides hit or miss, and
- * the duration runs from sending to having the reply.
+ * Records Jedis commands from the two ends the hooks report, installed as {@link JedisCalls#sink}:
+ * replies arrive in the order their commands were sent, on every API (direct calls, pipelines,
+ * transactions), so {@link JedisPending} pairs them in FIFO order per connection; the reply decides
+ * hit or miss, and the duration runs from sending to having the reply.
  *
  * <p>Commands sent while {@link CallDepth#REDIS_COMMAND} is entered are the client's own
  * housekeeping (AUTH, SELECT, HELLO, CLIENT SETINFO when connecting, the pool's validation PING)
@@ -21,7 +22,7 @@ import java.net.SocketAddress;
  * loader: the threads are the application's, the state is the agent's, and a thread's state holds
  * a connection only while replies are owed on it.
  */
-public final class JedisRecorder {
+public final class JedisRecorder extends JedisCalls.Sink {
   private final CacheRecorder out;
   private final ThreadLocal<JedisPending> pending;
 
@@ -36,6 +37,7 @@ public final class JedisRecorder {
         };
   }
 
+  @Override
   public void sent(
       Object connection, Object command, int size, Object arguments, Socket socket, long start,
       Throwable thrown) {
@@ -60,19 +62,23 @@ public final class JedisRecorder {
     pending.get().sent(connection, name, JedisReply.pack(kind, keys), start);
   }
 
+  @Override
   public void replied(Object connection, Object reply, Throwable thrown) {
     pending.get().replied(connection, reply, thrown, System.nanoTime());
   }
 
+  @Override
   public void broken(Object connection) {
     pending.get().failAll(connection, System.nanoTime());
   }
 
+  @Override
   public void closing(Object connection) {
     pending.get().drop(connection);
   }
 
   /** A new socket: tell the memory poller which server it talks to. */
+  @Override
   public void connected(Socket socket) {
     SocketAddress address = socket == null ? null : socket.getRemoteSocketAddress();
     if (address instanceof InetSocketAddress) {

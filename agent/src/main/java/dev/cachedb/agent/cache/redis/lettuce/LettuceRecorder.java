@@ -1,12 +1,14 @@
 package dev.cachedb.agent.cache.redis.lettuce;
 
+import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.CacheRecorder;
 import dev.cachedb.agent.cache.redis.CommandKind;
 
 /**
- * Records Lettuce commands from what the hooks report ({@code LettuceCalls}): a command is timed
- * from dispatch to completion in {@link InFlightCommands}, keyed by its output, which every wrapper
- * shares with the innermost command, so a command is recorded once, by whoever frees its entry.
+ * Records Lettuce commands from what the hooks report, installed as {@link LettuceCalls#sink}: a
+ * command is timed from dispatch to completion in {@link InFlightCommands}, keyed by its output,
+ * which every wrapper shares with the innermost command, so a command is recorded once, by whoever
+ * frees its entry.
  *
  * <p>Values are counted as the decoder delivers them rather than read from the finished output,
  * because the reactive API streams elements to its subscriber and leaves the output's own list
@@ -16,7 +18,7 @@ import dev.cachedb.agent.cache.redis.CommandKind;
  * its name is derived here from JDK members only: {@code ProtocolKeyword.name()} is missing from
  * 6.5 to 6.7, and advice that called it threw on every completion there.
  */
-public final class LettuceRecorder {
+public final class LettuceRecorder extends LettuceCalls.Sink {
   private final CacheRecorder out;
   private final InFlightCommands inFlight = new InFlightCommands();
 
@@ -25,16 +27,19 @@ public final class LettuceRecorder {
   }
 
   /** The memory poller's server, with the credentials the {@code RedisURI} carries. */
+  @Override
   public void connecting(Object uri, String host, int port) {
     LettuceCredentials.noted(out, uri, host, port);
   }
 
+  @Override
   public void dispatched(Object output) {
     if (output != null) {
       inFlight.start(output, System.nanoTime());
     }
   }
 
+  @Override
   public void element(Object output, Object value) {
     int slot = inFlight.find(output);
     if (slot >= 0) {
@@ -42,6 +47,7 @@ public final class LettuceRecorder {
     }
   }
 
+  @Override
   public void completed(Object output, Object type, Object value, boolean errorReply, int keys) {
     int slot = inFlight.find(output);
     if (slot < 0) {
@@ -62,6 +68,7 @@ public final class LettuceRecorder {
     }
   }
 
+  @Override
   public void failed(Object output, Object type) {
     int slot = inFlight.find(output);
     if (slot < 0) {

@@ -2,11 +2,9 @@ package dev.cachedb.agent.cache.redis.lettuce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cachedb.agent.bootstrap.CacheCalls;
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.CacheMetrics;
 import dev.cachedb.agent.cache.CacheRecorder;
-import dev.cachedb.agent.cache.redis.RedisRecorder;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,9 @@ class LettuceRecorderAllocationTest {
 
   @Test
   void steadyStateCommandsAllocateNothing() {
-    CacheCalls.Sink previous = CacheCalls.sink;
-    CacheCalls.sink =
-        new RedisRecorder(
+    LettuceCalls.Sink previous = LettuceCalls.sink;
+    LettuceCalls.sink =
+        new LettuceRecorder(
             new CacheRecorder(new CacheMetrics(new PrometheusRegistry()), (h, p, u, pw) -> {}));
     try {
       Object[] outputs = new Object[64];
@@ -43,7 +41,7 @@ class LettuceRecorderAllocationTest {
       // A few hundred bytes of slack for the measurement itself, not per command.
       assertThat(allocated).as("bytes for %d commands", COMMANDS).isLessThan(1024);
     } finally {
-      CacheCalls.sink = previous;
+      LettuceCalls.sink = previous;
     }
   }
 
