@@ -4,13 +4,11 @@ import dev.cachedb.agent.bootstrap.AdviceErrors;
 import dev.cachedb.agent.config.AgentConfig;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.AdviceErrorRecorder;
-import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.InstrumentationStates;
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.loop.AgentLoop;
 import dev.cachedb.agent.metrics.AgentMetrics;
-import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +46,6 @@ final class AgentRuntime {
     }
     starting = Thread.currentThread();
     try {
-      Histograms.configure(config.getBoolean(ConfigKey.HISTOGRAMS_NATIVE));
       PrometheusRegistry r = new PrometheusRegistry();
       // No metric of the agent uses exemplars, so client_java never starts its scheduler thread:
       // started lazily on a web application's request thread, it would keep that application's

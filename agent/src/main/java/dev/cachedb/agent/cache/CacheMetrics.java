@@ -40,7 +40,7 @@ public final class CacheMetrics {
   final LongAdder hits = new LongAdder();
   final LongAdder misses = new LongAdder();
 
-  public CacheMetrics(PrometheusRegistry registry) {
+  public CacheMetrics(PrometheusRegistry registry, Histograms histograms) {
     operations =
         Counter.builder()
             .name("cache_operations_total")
@@ -51,7 +51,7 @@ public final class CacheMetrics {
             .withoutExemplars()
             .register(registry);
     duration =
-        Histograms.seconds(
+        histograms.seconds(
             "cache_operation_duration_seconds",
             "Client-side time from sending a Redis command to having its reply",
             BUCKETS,

@@ -1,12 +1,12 @@
 package dev.cachedb.agent.cache;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.memory.RedisMemoryPoller;
 import dev.cachedb.agent.cache.redis.jedis.JedisRecorder;
 import dev.cachedb.agent.cache.redis.lettuce.LettuceRecorder;
 import dev.cachedb.agent.config.ConfigKey;
-import dev.cachedb.agent.instrumentation.AgentContext;
 
 /**
  * The cache metrics, recorder and memory poller, created once for every Redis client module
@@ -21,7 +21,7 @@ public final class CacheRuntime {
   private final RedisMemoryPoller poller; // null when redis.memory.enabled=false
 
   private CacheRuntime(AgentContext context) {
-    metrics = new CacheMetrics(context.registry());
+    metrics = new CacheMetrics(context.registry(), context.histograms());
     if (context.config().getBoolean(ConfigKey.REDIS_MEMORY_ENABLED)) {
       poller =
           new RedisMemoryPoller(

@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.config.ConfigKey;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;

@@ -39,10 +39,10 @@ public final class QueryMetrics {
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, QuerySeries>> byType =
       new ConcurrentHashMap<>();
 
-  public QueryMetrics(PrometheusRegistry registry) {
+  public QueryMetrics(PrometheusRegistry registry, Histograms histograms) {
     registry.register(new QueryCountCollector(this));
     duration =
-        Histograms.seconds(
+        histograms.seconds(
             "db_query_duration_seconds",
             "Time of one statement execution, driver call to return",
             BUCKETS,

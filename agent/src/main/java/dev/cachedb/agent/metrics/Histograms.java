@@ -8,17 +8,17 @@ package dev.cachedb.agent.metrics;
  * (protobuf, with the native-histograms feature on); the classic buckets stay.
  */
 public final class Histograms {
-  private static volatile boolean withNative;
+  /** Classic buckets only, the default. */
+  public static final Histograms CLASSIC = new Histograms(false);
 
-  private Histograms() {}
+  private final boolean withNative;
 
-  /** Called once at agent start, before any metric is built. */
-  public static void configure(boolean nativeHistograms) {
-    withNative = nativeHistograms;
+  public Histograms(boolean withNative) {
+    this.withNative = withNative;
   }
 
   /** A histogram in seconds with the given classic buckets and label names; not registered. */
-  public static SecondsHistogram seconds(
+  public SecondsHistogram seconds(
       String name, String help, double[] classicBuckets, String... labelNames) {
     return withNative
         ? new NativeHistogram(name, help, classicBuckets, labelNames)

@@ -38,15 +38,15 @@ final class PoolMetrics {
    * has forgotten the pools the garbage collector took, so a collected pool's series are gone from
    * the very scrape that notices (the registry collects its collectors in no set order).
    */
-  PoolMetrics() {
+  PoolMetrics(Histograms histograms) {
     acquire =
-        Histograms.seconds(
+        histograms.seconds(
             "db_connection_acquire_duration_seconds",
             "Time spent in a pool's getConnection, for borrows that got a connection",
             ACQUIRE_BUCKETS,
             "pool");
     usage =
-        Histograms.seconds(
+        histograms.seconds(
             "db_connection_usage_duration_seconds",
             "Time from borrowing a connection to returning it to its pool",
             USAGE_BUCKETS,

@@ -1,7 +1,7 @@
 package dev.cachedb.agent.pool;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.bootstrap.PoolCalls;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * Records pool events from advice into {@link PoolMetrics} and keeps the {@link PoolRegistry} of
@@ -34,13 +34,13 @@ public final class PoolRecorder extends PoolCalls.Sink {
   /**
    * Registers {@code reader}, the pool module's knowledge of its library, with the recorder; every
    * pool module calls this at start. The first call creates the pool metrics and collector in
-   * {@code registry} and installs the recorder as the bootstrap sink.
+   * the context's registry and installs the recorder as the bootstrap sink.
    */
-  public static synchronized void install(PrometheusRegistry registry, PoolReader reader) {
+  public static synchronized void install(AgentContext context, PoolReader reader) {
     if (!(PoolCalls.sink instanceof PoolRecorder)) {
       PoolRegistry pools = new PoolRegistry();
-      PoolMetrics metrics = new PoolMetrics();
-      registry.register(new PoolCollector(pools, metrics));
+      PoolMetrics metrics = new PoolMetrics(context.histograms());
+      context.registry().register(new PoolCollector(pools, metrics));
       PoolCalls.sink = new PoolRecorder(pools, metrics);
     }
     ((PoolRecorder) PoolCalls.sink).readers.register(reader);

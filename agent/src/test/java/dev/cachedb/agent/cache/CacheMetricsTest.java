@@ -2,6 +2,7 @@ package dev.cachedb.agent.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CacheMetricsTest {
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final CacheMetrics metrics = new CacheMetrics(registry);
+  private final CacheMetrics metrics = new CacheMetrics(registry, Histograms.CLASSIC);
   private final CacheRecorder recorder = new CacheRecorder(metrics, (h, p, u, pw) -> {});
 
   private String scrape() throws IOException {

@@ -2,6 +2,7 @@ package dev.cachedb.agent.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.metrics.AgentMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

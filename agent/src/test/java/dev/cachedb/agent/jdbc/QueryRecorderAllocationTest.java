@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.agent.jdbc.sql.SqlInfoCache;
 import dev.cachedb.agent.jdbc.sql.TableCap;
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class QueryRecorderAllocationTest {
 
   private final QueryRecorder recorder =
       new QueryRecorder(
-          new QueryMetrics(new PrometheusRegistry()),
+          new QueryMetrics(new PrometheusRegistry(), Histograms.CLASSIC),
           new SqlInfoCache(100),
           new TableCap(200),
           Long.MAX_VALUE,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.agent.jdbc.sql.SqlInfoCache;
 import dev.cachedb.agent.jdbc.sql.TableCap;
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,7 @@ class QueryRecorderTest {
   private final List<String> log = new ArrayList<>();
   private final QueryRecorder recorder =
       new QueryRecorder(
-          new QueryMetrics(registry),
+          new QueryMetrics(registry, Histograms.CLASSIC),
           new SqlInfoCache(100),
           new TableCap(200),
           500 * MS,

@@ -2,13 +2,14 @@ package dev.cachedb.agent.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SlowQueryLogTest {
-  private final QuerySeries series = new QueryMetrics(new PrometheusRegistry()).series("SELECT", "t");
+  private final QuerySeries series = new QueryMetrics(new PrometheusRegistry(), Histograms.CLASSIC).series("SELECT", "t");
   private final List<String> lines = new ArrayList<>();
 
   @Test

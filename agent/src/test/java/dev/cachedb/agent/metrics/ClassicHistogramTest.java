@@ -6,15 +6,9 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ClassicHistogramTest {
-
-  @AfterEach
-  void classicAgain() {
-    Histograms.configure(false);
-  }
 
   @Test
   void exportsCumulativeBucketsCountAndSum() throws Exception {
@@ -42,7 +36,7 @@ class ClassicHistogramTest {
   @Test
   void removedCombinationsLeaveTheScrape() throws Exception {
     PrometheusRegistry registry = new PrometheusRegistry();
-    SecondsHistogram h = Histograms.seconds("pool_seconds", "help", new double[] {1}, "pool");
+    SecondsHistogram h = Histograms.CLASSIC.seconds("pool_seconds", "help", new double[] {1}, "pool");
     registry.register(h);
     h.labelValues("a").observeNanos(500_000_000);
     h.labelValues("b").observeNanos(500_000_000);
@@ -52,9 +46,8 @@ class ClassicHistogramTest {
 
   @Test
   void nativeSwitchKeepsTheClassicBuckets() throws Exception {
-    Histograms.configure(true);
     PrometheusRegistry registry = new PrometheusRegistry();
-    SecondsHistogram h = Histograms.seconds("q_seconds", "help", new double[] {0.1, 1}, "t");
+    SecondsHistogram h = new Histograms(true).seconds("q_seconds", "help", new double[] {0.1, 1}, "t");
     assertThat(h).isInstanceOf(NativeHistogram.class);
     registry.register(h);
     h.labelValues("x").observeNanos(500_000_000);

@@ -2,6 +2,7 @@ package dev.cachedb.agent.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.agent.metrics.Histograms;
 import org.junit.jupiter.api.Test;
 
 class PoolRegistryTest {
@@ -11,7 +12,7 @@ class PoolRegistryTest {
   private static final PoolReader C3P0 = StubReader.ofType("c3p0");
   private static final PoolReader TOMCAT = StubReader.ofType("tomcat");
 
-  private final PoolMetrics metrics = new PoolMetrics();
+  private final PoolMetrics metrics = new PoolMetrics(Histograms.CLASSIC);
   private final PoolRegistry registry = new PoolRegistry();
 
   @Test

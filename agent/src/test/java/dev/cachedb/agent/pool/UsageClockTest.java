@@ -2,11 +2,12 @@ package dev.cachedb.agent.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cachedb.agent.metrics.Histograms;
 import org.junit.jupiter.api.Test;
 
 class UsageClockTest {
   private final PoolState state =
-      new PoolState(new Object(), StubReader.ofType("hikari"), "p", new PoolMetrics());
+      new PoolState(new Object(), StubReader.ofType("hikari"), "p", new PoolMetrics(Histograms.CLASSIC));
   private final UsageClock clock = new UsageClock();
 
   private final PoolState[] out = new PoolState[1];
@@ -52,7 +53,7 @@ class UsageClockTest {
   void aKeySeenInAnotherPoolGetsANewSlot() {
     Object entry = new Object();
     PoolState other =
-        new PoolState(new Object(), StubReader.ofType("hikari"), "q", new PoolMetrics());
+        new PoolState(new Object(), StubReader.ofType("hikari"), "q", new PoolMetrics(Histograms.CLASSIC));
     UsageClock.Slot first = clock.slot(entry, state);
     assertThat(clock.slot(entry, other)).isNotSameAs(first);
     assertThat(clock.slot(entry).state).isSameAs(other);

@@ -1,7 +1,7 @@
 package dev.cachedb.agent.instrumentation.jdbc;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.config.ConfigKey;
-import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Library;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
@@ -49,6 +49,6 @@ public final class JdbcModule implements InstrumentationModule {
     // Through a method of QueryRecorder, not an assignment here: verifying this class would load
     // JdbcCalls.Sink into the agent's loader before the bootstrap jar is in place (a loader
     // constraint violation later). QueryRecorder is first loaded here, after the bridge exists.
-    QueryRecorder.install(new QueryMetrics(context.registry()), context.config());
+    QueryRecorder.install(new QueryMetrics(context.registry(), context.histograms()), context.config());
   }
 }

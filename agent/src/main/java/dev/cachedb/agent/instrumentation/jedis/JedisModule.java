@@ -1,8 +1,8 @@
 package dev.cachedb.agent.instrumentation.jedis;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.cache.CacheRuntime;
 import dev.cachedb.agent.config.ConfigKey;
-import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Landmarks;
 import dev.cachedb.agent.instrumentation.Library;

@@ -1,7 +1,7 @@
 package dev.cachedb.agent.instrumentation.pool;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.config.ConfigKey;
-import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Landmarks;
 import dev.cachedb.agent.instrumentation.Library;
@@ -52,6 +52,6 @@ public abstract class PoolModule implements InstrumentationModule {
   public void start(AgentContext context) {
     // Not inline here: verifying this class would then load PoolCalls before the agent has put
     // it on the bootstrap path (modules are constructed first), pinning it to the wrong loader.
-    PoolRecorder.install(context.registry(), reader);
+    PoolRecorder.install(context, reader);
   }
 }

@@ -1,7 +1,7 @@
 package dev.cachedb.agent.instrumentation.lettuce.v5_0;
 
+import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.config.ConfigKey;
-import dev.cachedb.agent.instrumentation.AgentContext;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Landmarks;
 import dev.cachedb.agent.instrumentation.Library;

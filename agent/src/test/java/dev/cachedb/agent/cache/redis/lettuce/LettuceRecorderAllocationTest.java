@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.CacheMetrics;
 import dev.cachedb.agent.cache.CacheRecorder;
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class LettuceRecorderAllocationTest {
     LettuceCalls.Sink previous = LettuceCalls.sink;
     LettuceCalls.sink =
         new LettuceRecorder(
-            new CacheRecorder(new CacheMetrics(new PrometheusRegistry()), (h, p, u, pw) -> {}));
+            new CacheRecorder(new CacheMetrics(new PrometheusRegistry(), Histograms.CLASSIC), (h, p, u, pw) -> {}));
     try {
       Object[] outputs = new Object[64];
       for (int i = 0; i < outputs.length; i++) {

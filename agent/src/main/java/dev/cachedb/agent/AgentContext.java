@@ -1,7 +1,9 @@
-package dev.cachedb.agent.instrumentation;
+package dev.cachedb.agent;
 
 import dev.cachedb.agent.config.AgentConfig;
+import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.loop.AgentLoop;
+import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -12,11 +14,13 @@ public final class AgentContext {
   private final AgentConfig config;
   private final PrometheusRegistry registry;
   private final AgentLoop loop;
+  private final Histograms histograms;
 
   public AgentContext(AgentConfig config, PrometheusRegistry registry, AgentLoop loop) {
     this.config = config;
     this.registry = registry;
     this.loop = loop;
+    this.histograms = new Histograms(config.getBoolean(ConfigKey.HISTOGRAMS_NATIVE));
   }
 
   /** With a loop of its own (tests): its thread starts only if a module schedules work. */
@@ -34,5 +38,10 @@ public final class AgentContext {
 
   public AgentLoop loop() {
     return loop;
+  }
+
+  /** Makes every histogram of the agent, classic or also native as configured. */
+  public Histograms histograms() {
+    return histograms;
   }
 }
