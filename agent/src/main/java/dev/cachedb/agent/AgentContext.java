@@ -5,6 +5,9 @@ import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.loop.AgentLoop;
 import dev.cachedb.agent.metrics.Histograms;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a module needs at start: the configuration, the agent's private registry, and the agent's
@@ -15,6 +18,7 @@ public final class AgentContext {
   private final PrometheusRegistry registry;
   private final AgentLoop loop;
   private final Histograms histograms;
+  private final Map<Class<?>, Object> shared = new HashMap<>();
 
   public AgentContext(AgentConfig config, PrometheusRegistry registry, AgentLoop loop) {
     this.config = config;
@@ -38,6 +42,20 @@ public final class AgentContext {
 
   public AgentLoop loop() {
     return loop;
+  }
+
+  /**
+   * The one {@code type} that several modules share (the cache runtime of every Redis client, the
+   * recorder of every pool library), made by the first module that asks: metrics registered once,
+   * one sink installed. The agent's one way to start a shared thing once.
+   */
+  public synchronized <T> T shared(Class<T> type, Supplier<T> make) {
+    Object s = shared.get(type);
+    if (s == null) {
+      s = make.get();
+      shared.put(type, s);
+    }
+    return type.cast(s);
   }
 
   /** Makes every histogram of the agent, classic or also native as configured. */

@@ -11,10 +11,10 @@ import dev.cachedb.agent.config.ConfigKey;
 /**
  * The cache metrics, recorder and memory poller, created once for every Redis client module
  * (Jedis and Lettuce lines alike): each module's {@code start()} calls {@link #start}, and only
- * the first call builds anything, so metrics are registered once and one poller runs.
+ * the first call builds anything ({@link AgentContext#shared}), so metrics are registered once and
+ * one poller runs.
  */
 public final class CacheRuntime {
-  private static CacheRuntime started;
 
   private final CacheMetrics metrics;
   private final CacheRecorder recorder;
@@ -37,13 +37,13 @@ public final class CacheRuntime {
   }
 
   /** Builds the cache runtime on the first call and installs its recorder; later calls return it. */
-  public static synchronized CacheRuntime start(AgentContext context) {
-    if (started == null) {
-      started = new CacheRuntime(context);
-      JedisCalls.sink = new JedisRecorder(started.recorder);
-      LettuceCalls.sink = new LettuceRecorder(started.recorder);
-    }
-    return started;
+  public static CacheRuntime start(final AgentContext context) {
+    return context.shared(CacheRuntime.class, () -> {
+      CacheRuntime runtime = new CacheRuntime(context);
+      JedisCalls.sink = new JedisRecorder(runtime.recorder);
+      LettuceCalls.sink = new LettuceRecorder(runtime.recorder);
+      return runtime;
+    });
   }
 
   public CacheMetrics metrics() {

@@ -36,14 +36,16 @@ public final class PoolRecorder extends PoolCalls.Sink {
    * pool module calls this at start. The first call creates the pool metrics and collector in
    * the context's registry and installs the recorder as the bootstrap sink.
    */
-  public static synchronized void install(AgentContext context, PoolReader reader) {
-    if (!(PoolCalls.sink instanceof PoolRecorder)) {
+  public static void install(final AgentContext context, PoolReader reader) {
+    PoolRecorder recorder = context.shared(PoolRecorder.class, () -> {
       PoolRegistry pools = new PoolRegistry();
       PoolMetrics metrics = new PoolMetrics(context.histograms());
       context.registry().register(new PoolCollector(pools, metrics));
-      PoolCalls.sink = new PoolRecorder(pools, metrics);
-    }
-    ((PoolRecorder) PoolCalls.sink).readers.register(reader);
+      PoolRecorder r = new PoolRecorder(pools, metrics);
+      PoolCalls.sink = r;
+      return r;
+    });
+    recorder.readers.register(reader);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.cachedb.agent.instrumentation.lettuce.v5_0;
 
 import dev.cachedb.agent.AgentContext;
+import dev.cachedb.agent.cache.CacheRuntime;
 import dev.cachedb.agent.config.ConfigKey;
 import dev.cachedb.agent.instrumentation.InstrumentationModule;
 import dev.cachedb.agent.instrumentation.Landmarks;
@@ -55,6 +56,6 @@ public final class LettuceModule implements InstrumentationModule {
 
   @Override
   public void start(AgentContext context) {
-    dev.cachedb.agent.cache.CacheRuntime.start(context);
+    CacheRuntime.start(context);
   }
 }
