@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Classifies a SQL statement into the {@code query_type} and {@code table} labels of the metrics
- * contract (docs/readme-sql.md lists every rule with examples).
+ * contract (docs/sql.md lists every rule with examples).
  *
  * <p>Design: one forward walk over {@link SqlLexer} tokens with a parenthesis depth counter. No
  * regular expressions (they can backtrack), no recursion (nesting depth is attacker-sized), no
