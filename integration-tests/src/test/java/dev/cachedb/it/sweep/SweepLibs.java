@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fills {@code target/sweep-libs/<library>-<version>} with each row's jar and its runtime
+ * Fills {@code target/libs/sweep/<library>-<version>} with each row's jar and its runtime
  * dependencies, as its own pom asks for them. Hand-listed folders (the pom's {@code libs-*}
  * executions) do not scale to sixty versions; instead one generated aggregator, one tiny module
  * per missing folder, runs {@code dependency:copy-dependencies} in a single Maven run with the
@@ -25,8 +25,7 @@ final class SweepLibs {
   private SweepLibs() {}
 
   static Path root() {
-    // Beside target/libs, not in it: tests that take every folder of libs/ must not meet these.
-    return Paths.get(System.getProperty("it.libs.dir")).resolveSibling("sweep-libs");
+    return Paths.get(System.getProperty("it.libs.dir")).resolve("sweep");
   }
 
   /** Resolves every row whose folder is missing or empty; fails naming Maven's output. */
@@ -40,7 +39,7 @@ final class SweepLibs {
     if (missing.isEmpty()) {
       return;
     }
-    Path project = root().resolveSibling("sweep-resolve");
+    Path project = root().getParent().getParent().resolve("sweep-resolve");
     writeProject(project, missing);
     List<String> cmd = new ArrayList<>();
     cmd.add(maven());

@@ -22,7 +22,7 @@ record SweepRow(Library library, String version, Outcome expected) {
     FAILED
   }
 
-  /** The folder of jars under {@code target/sweep-libs}, e.g. {@code jedis-2.9.3}. */
+  /** The folder of jars under {@code target/libs/sweep}, e.g. {@code jedis-2.9.3}. */
   String folder() {
     return library.id() + "-" + version;
   }
