@@ -26,7 +26,7 @@ final class AcceptBackoff implements AgentLoop.Task {
     loop.schedule(this);
   }
 
-  /** An accept found the queue empty: the next failure starts the back-off from the bottom. */
+  /** An accept worked: the next failure starts the back-off from the bottom. */
   void reset() {
     pauseMillis = 0;
   }

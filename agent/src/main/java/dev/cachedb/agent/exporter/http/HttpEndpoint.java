@@ -33,6 +33,7 @@ public final class HttpEndpoint implements AgentLoop.Handler, AgentLoop.Task {
   static final long HEAD_MILLIS = 5_000;
   /** More than any set of scrapers; past it, a new connection closes the longest-waiting one. */
   static final int MAX_CONNECTIONS = 64;
+  private static final int ACCEPT_BATCH = 8;
   private static final LogLimit ACCEPT_FAILED = new LogLimit(AgentLog.Level.WARN);
 
   private final AgentLoop loop;
@@ -87,7 +88,9 @@ public final class HttpEndpoint implements AgentLoop.Handler, AgentLoop.Task {
   /** Accepts what is pending. Never throws: the loop would close the listener for good. */
   @Override
   public void ready(SelectionKey key) {
-    while (true) {
+    // A batch at a time: a flood of connections cannot evict a scraper's fresh connection before
+    // the loop has read the head it sent along.
+    for (int batch = 0; batch < ACCEPT_BATCH; batch++) {
       SocketChannel c;
       try {
         c = server.accept();
@@ -98,9 +101,9 @@ public final class HttpEndpoint implements AgentLoop.Handler, AgentLoop.Task {
         return;
       }
       if (c == null) {
-        backoff.reset();
         return;
       }
+      backoff.reset();
       try {
         makeRoom();
         c.configureBlocking(false);
