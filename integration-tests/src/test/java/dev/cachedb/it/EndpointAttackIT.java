@@ -3,7 +3,6 @@ package dev.cachedb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.harness.AppProcess;
-import dev.cachedb.it.harness.Jdk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -15,13 +14,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,16 +40,8 @@ class EndpointAttackIT {
       int port = app.metricsPort();
       String url = "http://127.0.0.1:" + port + "/metrics";
 
-      try (Scraper scraper = new Scraper(url, null);
-          Attackers idle = new Attackers(port, 2000, false)) {
-        idle.holdFor(HOLD_SECONDS);
-        report("idle x2000", scraper);
-      }
-      try (Scraper scraper = new Scraper(url, null);
-          Attackers slowloris = new Attackers(port, 200, true)) {
-        slowloris.holdFor(HOLD_SECONDS);
-        report("slowloris x200", scraper);
-      }
+      attack("idle x2000", url, null, new Attackers(port, 2000, false));
+      attack("slowloris x200", url, null, new Attackers(port, 200, true));
 
       int linesBefore = agentLines(app.stderr());
       int bad = 0;
@@ -78,26 +67,20 @@ class EndpointAttackIT {
   void tlsEndpointAnswersScrapesWhileClientsStallTheirHandshake(@TempDir Path dir)
       throws Exception {
     Path keystore = dir.resolve("server.p12");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD);
+    SecuredEndpointIT.serverKeystore(keystore, PASSWORD);
     try (AppProcess app = AppProcess.testApp()
         .agent("port=0,host=127.0.0.1,tls.keystore=" + keystore + ",tls.keystore_password="
             + PASSWORD)
         .args("--linger", "--rounds=1").start()) {
       app.awaitStdout("test-app: lingering");
       int port = app.metricsPort();
-      try (Scraper scraper = new Scraper("https://127.0.0.1:" + port + "/metrics",
-              trusting(keystore));
-          Attackers stalled = new Attackers(port, 1, false) {
+      attack("stalled TLS record header", "https://127.0.0.1:" + port + "/metrics",
+          SecuredEndpointIT.trusting(keystore, PASSWORD), new Attackers(port, 1, false) {
             @Override
             byte[] opening() {
               return new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xa0}; // a record header, then
             }
-          }) {
-        stalled.holdFor(HOLD_SECONDS);
-        report("stalled TLS record header", scraper);
-      }
+          });
     }
   }
 
@@ -136,6 +119,20 @@ class EndpointAttackIT {
       assertThat(millis).isLessThan(5000);
       assertThat(app.stderr()).containsOnlyOnce("cannot accept a connection");
     }
+  }
+
+  /** Holds the attack while the scraper asks once a second, and checks what it got. */
+  private static void attack(String attack, String url, SSLContext tls, Attackers attackers)
+      throws InterruptedException {
+    assertThat(status(url, tls)).as("before the attack").isEqualTo(200); // a warm agent, as
+    // Prometheus meets it: the first scrape builds the JVM metrics
+    Scraper scraper = new Scraper(url, tls);
+    try (Attackers held = attackers) {
+      held.holdFor(HOLD_SECONDS);
+    } finally {
+      scraper.close(); // waits for the scrape in flight: the counts are final
+    }
+    report(attack, scraper);
   }
 
   private static void report(String attack, Scraper scraper) {
@@ -269,28 +266,5 @@ class EndpointAttackIT {
     } catch (IOException e) {
       return -1;
     }
-  }
-
-  private static SSLContext trusting(Path keystore) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      trust.load(in, PASSWORD.toCharArray());
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
-    return ctx;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    String[] cmd = new String[args.length + 1];
-    cmd[0] = Jdk.home().resolve("bin/keytool").toString();
-    System.arraycopy(args, 0, cmd, 1, args.length);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isEqualTo(0);
   }
 }

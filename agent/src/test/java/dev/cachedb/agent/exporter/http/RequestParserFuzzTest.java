@@ -55,23 +55,21 @@ class RequestParserFuzzTest {
     return new String(c) + (r.nextBoolean() ? "\r\n\r\n" : "");
   }
 
+  /** A seed with a few byte-level edits: a flipped bit, a repeated or dropped run, a line break. */
   private static String mutate(String seed, Random r) {
     StringBuilder sb = new StringBuilder(seed);
-    int edits = 1 + r.nextInt(3);
-    for (int e = 0; e < edits && sb.length() > 0; e++) {
+    for (int edits = 1 + r.nextInt(3); edits > 0 && sb.length() > 1; edits--) {
       int at = r.nextInt(sb.length());
-      switch (r.nextInt(4)) {
-        case 0:
-          sb.deleteCharAt(at);
-          break;
-        case 1:
-          sb.insert(at, INTERESTING[r.nextInt(INTERESTING.length)]);
-          break;
-        case 2:
-          sb.setCharAt(at, (char) r.nextInt(256));
-          break;
-        default:
-          sb.setLength(at);
+      int to = Math.min(sb.length(), at + 1 + r.nextInt(8));
+      int kind = r.nextInt(4);
+      if (kind == 0) {
+        sb.setCharAt(at, (char) ((sb.charAt(at) ^ (1 << r.nextInt(8))) & 0xff));
+      } else if (kind == 1) {
+        sb.insert(at, sb.substring(at, to));
+      } else if (kind == 2) {
+        sb.delete(at, to);
+      } else {
+        sb.insert(at, r.nextBoolean() ? "\r\n" : "\n");
       }
     }
     return sb.toString();
