@@ -34,9 +34,7 @@ class EndpointAttackIT {
 
   @Test
   void plainEndpointAnswersScrapesThroughIdleAndSlowlorisFloodsAndEmptyHeads() throws Exception {
-    try (AppProcess app = AppProcess.testApp().agent("port=0,host=127.0.0.1")
-        .args("--linger", "--rounds=1").start()) {
-      app.awaitStdout("test-app: lingering");
+    try (AppProcess app = lingering("port=0,host=127.0.0.1")) {
       int port = app.metricsPort();
       String url = "http://127.0.0.1:" + port + "/metrics";
 
@@ -68,11 +66,8 @@ class EndpointAttackIT {
       throws Exception {
     Path keystore = dir.resolve("server.p12");
     SecuredEndpointIT.serverKeystore(keystore, PASSWORD);
-    try (AppProcess app = AppProcess.testApp()
-        .agent("port=0,host=127.0.0.1,tls.keystore=" + keystore + ",tls.keystore_password="
-            + PASSWORD)
-        .args("--linger", "--rounds=1").start()) {
-      app.awaitStdout("test-app: lingering");
+    try (AppProcess app = lingering("port=0,host=127.0.0.1,tls.keystore=" + keystore
+        + ",tls.keystore_password=" + PASSWORD)) {
       int port = app.metricsPort();
       attack("stalled TLS record header", "https://127.0.0.1:" + port + "/metrics",
           SecuredEndpointIT.trusting(keystore, PASSWORD), new Attackers(port, 1, false) {
@@ -86,9 +81,7 @@ class EndpointAttackIT {
 
   @Test
   void theListenerComesBackWhenFileDescriptorsAreFreed() throws Exception {
-    try (AppProcess app = AppProcess.testApp().agent("port=0,host=127.0.0.1")
-        .args("--linger", "--rounds=1").start()) {
-      app.awaitStdout("test-app: lingering");
+    try (AppProcess app = lingering("port=0,host=127.0.0.1")) {
       int port = app.metricsPort();
       String url = "http://127.0.0.1:" + port + "/metrics";
       long open;
@@ -133,6 +126,13 @@ class EndpointAttackIT {
       scraper.close(); // waits for the scrape in flight: the counts are final
     }
     report(attack, scraper);
+  }
+
+  private static AppProcess lingering(String agentArguments) throws Exception {
+    AppProcess app =
+        AppProcess.testApp().agent(agentArguments).args("--linger", "--rounds=1").start();
+    app.awaitStdout("test-app: lingering");
+    return app;
   }
 
   private static void report(String attack, Scraper scraper) {
