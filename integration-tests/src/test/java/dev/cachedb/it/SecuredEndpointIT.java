@@ -67,9 +67,7 @@ class SecuredEndpointIT {
   @Test
   void tlsServesWithTheRightTrustStoreAndRefusesPlainHttp(@TempDir Path dir) throws Exception {
     Path keystore = dir.resolve("server.p12");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD);
+    serverKeystore(keystore, PASSWORD);
     try (AppProcess app =
         AppProcess.testApp()
             .agent("port=0,host=127.0.0.1,tls.keystore=" + keystore + ",tls.keystore_password=" + PASSWORD)
@@ -79,14 +77,7 @@ class SecuredEndpointIT {
       assertThat(app.stderr()).contains("serving metrics on https://127.0.0.1:");
       int port = app.metricsPort();
 
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(keystore)) {
-        trust.load(in, PASSWORD.toCharArray());
-      }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
+      SSLContext ctx = trusting(keystore, PASSWORD);
       HttpsURLConnection c =
           (HttpsURLConnection) new URL("https://127.0.0.1:" + port + "/metrics").openConnection();
       c.setSSLSocketFactory(ctx.getSocketFactory());
@@ -114,6 +105,27 @@ class SecuredEndpointIT {
       assertThat(app.stderr()).contains("cannot serve metrics").doesNotContain(PASSWORD)
           .doesNotContain("\tat ");
     }
+  }
+
+  /** A PKCS12 keystore with a self-signed key for 127.0.0.1 and localhost. */
+  static void serverKeystore(Path keystore, String password) throws Exception {
+    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
+        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password);
+  }
+
+  /** A client TLS context that trusts the key in {@code keystore}. */
+  static SSLContext trusting(Path keystore, String password) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      trust.load(in, password.toCharArray());
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    return ctx;
   }
 
   private static void keytool(String... args) throws Exception {

@@ -13,9 +13,11 @@ import java.net.InetSocketAddress;
 /**
  * The /metrics endpoint. Plain HTTP is served by the agent's own small server on the agent's loop
  * thread ({@link HttpEndpoint}), the exposition itself by client_java's scrape handler: the
- * endpoint adds no thread. With TLS configured it is client_java's {@link HTTPServer} as before:
- * the agent implements no TLS, and the JDK server brings three threads of its own (its dispatcher,
- * which serves the requests, and two timers).
+ * endpoint adds no thread. With TLS configured it is client_java's {@link HTTPServer}: the agent
+ * implements no TLS. The JDK server brings three threads of its own (its dispatcher and two
+ * timers), and the exchanges run on at most {@value TlsWorkers#THREADS} more, with a deadline
+ * each ({@link TlsWorkers}), so a client that stalls its handshake holds neither the dispatcher
+ * nor a worker for long.
  */
 public final class MetricsEndpoint {
   private final int port;
@@ -44,7 +46,7 @@ public final class MetricsEndpoint {
             .hostname(config.host())
             .port(config.port())
             .registry(registry)
-            .executorService(new SameThreadExecutor())
+            .executorService(new TlsWorkers(loop))
             .httpsConfigurator(https);
     Authenticator auth = EndpointSecurity.authenticator(config);
     if (auth != null) {

@@ -42,6 +42,8 @@ public final class AgentLoop implements Runnable {
     void ready(SelectionKey key) throws IOException;
   }
 
+  private static final LogLimit CLOSED = new LogLimit(AgentLog.Level.DEBUG);
+
   private final Queue<Task> requested = new ConcurrentLinkedQueue<>();
   private final List<Task> tasks = new ArrayList<>(); // loop thread only, with due times below
   private final List<Long> due = new ArrayList<>();
@@ -150,7 +152,7 @@ public final class AgentLoop implements Runnable {
           ((Handler) key.attachment()).ready(key);
         }
       } catch (Throwable t) {
-        AgentLog.debug("connection closed (" + AgentLog.describe(t) + ")");
+        CLOSED.log("connection closed (" + AgentLog.describe(t) + ")");
         close(key);
       }
     }

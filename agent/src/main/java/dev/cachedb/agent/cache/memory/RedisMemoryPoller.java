@@ -11,13 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Polls {@code INFO memory} of every Redis server the application talks to, as a task on the
  * agent's one background thread ({@link AgentLoop}, which also serves /metrics), each on its own
- * short connection with the credentials the application's client used. A poll blocks that thread
- * for at most {@value #TIMEOUT_MS} ms per connect or read (a server that does not answer delays a
- * scrape by that much, once per back-off step), so the timeout is short. Without an endpoint
- * (port taken) the thread still runs and the poll still feeds the registry. The first read comes
- * {@value #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's AUTH to be
- * noted), then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s ... up to
- * the larger of the interval and one minute; it never reaches the application.
+ * short connection with the credentials the application's client used. A read never blocks that
+ * thread ({@link RedisPoll}): scrapes are served while it waits, and a whole read has {@value
+ * #TIMEOUT_MS} ms, however the server dribbles its answer. Without an endpoint (port taken) the
+ * thread still runs and the poll still feeds the registry. The first read comes {@value
+ * #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's AUTH to be noted),
+ * then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s ... up to the
+ * larger of the interval and one minute; it never reaches the application.
  *
  * <pre>
  * # TYPE cache_memory_usage_bytes gauge
@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * cachedb_agent_redis_memory_poll_errors_total{server="127.0.0.1:6379"} 0.0
  * </pre>
  */
-public final class RedisMemoryPoller implements CacheRecorder.ServerListener, AgentLoop.Task {
+public final class RedisMemoryPoller
+    implements CacheRecorder.ServerListener, AgentLoop.Task, RedisPoll.Outcome {
   static final long FIRST_POLL_DELAY_MS = 500;
   static final int TIMEOUT_MS = 1000;
   /** Bounded: a process talks to a handful of servers; past this, new ones are not polled. */
@@ -86,38 +87,41 @@ public final class RedisMemoryPoller implements CacheRecorder.ServerListener, Ag
     }
   }
 
-  /** Polls the servers that are due; returns when the next one is. */
+  /** Starts the reads that are due and fails those past their deadline; returns when next due. */
   @Override
   public long run(long now) {
     long next = now + intervalMillis;
     for (RedisServer s : servers.values()) {
-      if (s.due <= now) {
-        poll(s, now);
+      if (s.poll != null && s.poll.expire(now)) {
+        s.poll = null;
       }
-      next = Math.min(next, s.due);
+      if (s.poll == null && s.due <= now) {
+        RedisPoll poll = RedisPoll.start(loop.selector(), s, now + TIMEOUT_MS, this);
+        s.poll = poll.expire(now) ? null : poll; // null: it failed at once, and was told so
+      }
+      next = Math.min(next, s.poll != null ? s.poll.deadline : s.due);
     }
     return next;
   }
 
-  private void poll(RedisServer s, long now) {
-    try {
-      RedisServer.Credentials c = s.credentials();
-      long used =
-          RedisInfoClient.usedMemory(
-              s.host, s.port, c == null ? null : c.user, c == null ? null : c.password, TIMEOUT_MS);
+  /** The outcome of one read, on the loop thread. */
+  @Override
+  public void polled(RedisServer s, long used, Exception failure) {
+    long now = System.currentTimeMillis();
+    if (failure == null) {
       memory.labelValues(s.key).set(used);
       s.failures = 0;
       s.due = now + intervalMillis;
-    } catch (Exception | LinkageError e) {
-      errors.labelValues(s.key).inc();
-      s.failures++;
-      long backoff = 1000L << Math.min(s.failures - 1, 16);
-      s.due = System.currentTimeMillis() + Math.min(backoff, Math.max(intervalMillis, 60_000));
-      if (s.failures == 1) {
-        AgentLog.debug(
-            "cannot read INFO memory of " + s.key + " (" + e.getClass().getSimpleName()
-                + "); retrying with back-off");
-      }
+      return;
+    }
+    errors.labelValues(s.key).inc();
+    s.failures++;
+    long backoff = 1000L << Math.min(s.failures - 1, 16);
+    s.due = now + Math.min(backoff, Math.max(intervalMillis, 60_000));
+    if (s.failures == 1) {
+      AgentLog.debug(
+          "cannot read INFO memory of " + s.key + " (" + failure.getClass().getSimpleName()
+              + "); retrying with back-off");
     }
   }
 }

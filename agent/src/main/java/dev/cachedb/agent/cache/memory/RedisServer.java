@@ -4,7 +4,7 @@ import dev.cachedb.agent.metrics.LabelValues;
 
 /**
  * One Redis server the memory poller reads, with the last credentials the application's client
- * authenticated with. They stay in memory only, and only the poller thread reads them.
+ * authenticated with. They stay in memory only, and only the loop thread reads them.
  */
 final class RedisServer {
   final String host;
@@ -12,6 +12,7 @@ final class RedisServer {
   final String key;
   volatile long due;
   int failures;
+  RedisPoll poll; // the read in flight, or null; loop thread only
   private volatile Credentials credentials;
 
   RedisServer(String host, int port, long due) {

@@ -2,6 +2,7 @@ package dev.cachedb.agent.exporter.http;
 
 import dev.cachedb.agent.log.AgentLog;
 import dev.cachedb.agent.loop.AgentLoop;
+import dev.cachedb.agent.loop.LogLimit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -12,21 +13,30 @@ import java.nio.channels.SocketChannel;
  * response. While a response is pending the connection reads nothing more, so a client that does
  * not read costs the agent one response's memory until the idle timeout closes it, and never
  * delays any other client. Requests are answered in order, pipelined ones included.
+ *
+ * <p>Three clocks bound what a client can hold: a head must be complete within the head deadline
+ * of its first byte, whatever the pace of the bytes (slowloris); a connection with nothing sent
+ * and a response that does not move are closed after the idle timeout. {@link HttpEndpoint} runs
+ * them, and may close a waiting connection earlier to make room for a new one.
  */
 final class HttpConnection implements AgentLoop.Handler {
   static final int MAX_HEAD_BYTES = 8192;
+  private static final LogLimit FAILED = new LogLimit(AgentLog.Level.WARN);
+  private static final LogLimit MALFORMED = new LogLimit(AgentLog.Level.DEBUG);
 
   private final SocketChannel channel;
   private final Routes routes;
   private final ByteBuffer in = ByteBuffer.allocate(MAX_HEAD_BYTES);
   private ByteBuffer[] out; // the pending response, or null
   private boolean closeAfterWrite;
-  long lastActive;
+  private long waitingSince; // accepted, or last response sent: the eviction order
+  private long headSince; // first byte of an unfinished head, or 0
+  private long lastWrite; // progress of the pending response
 
   HttpConnection(SocketChannel channel, Routes routes, long now) {
     this.channel = channel;
     this.routes = routes;
-    this.lastActive = now;
+    this.waitingSince = now;
   }
 
   @Override
@@ -38,7 +48,9 @@ final class HttpConnection implements AgentLoop.Handler {
         AgentLoop.close(key); // the client is gone, or half-closed with nothing pending
         return;
       }
-      lastActive = System.currentTimeMillis();
+      if (headSince == 0 && in.position() > 0) {
+        headSince = System.currentTimeMillis();
+      }
       answer(key);
     }
   }
@@ -46,35 +58,47 @@ final class HttpConnection implements AgentLoop.Handler {
   /** Answers the next complete request in the buffer, if there is one and nothing is pending. */
   private void answer(SelectionKey key) throws IOException {
     HttpRequest request;
-    HttpResponse response;
     try {
       request = RequestParser.parse(in);
-      if (request == null) {
-        return; // wait for the rest of the head
-      }
-      response = routes.respond(request);
     } catch (RequestParser.BadRequest e) {
-      out = new HttpResponse(e.status, null, new byte[0]).encode(false, true);
-      closeAfterWrite = true;
-      write(key);
+      refuse(key, e.status);
       return;
+    } catch (RuntimeException e) {
+      MALFORMED.log("unreadable request head (" + AgentLog.describe(e) + ")"); // a parser bug
+      refuse(key, 400);
+      return;
+    }
+    if (request == null) {
+      return; // wait for the rest of the head
+    }
+    headSince = in.position() > 0 ? System.currentTimeMillis() : 0; // a pipelined next head
+    HttpResponse response;
+    try {
+      response = routes.respond(request);
     } catch (Exception e) {
       // client_java's handler turns its own failures into a 500; this is anything else.
-      AgentLog.warn("request failed (" + AgentLog.describe(e) + ")");
-      out = new HttpResponse(500, null, new byte[0]).encode(false, true);
-      closeAfterWrite = true;
-      write(key);
+      FAILED.log("request failed (" + AgentLog.describe(e) + ")");
+      refuse(key, 500);
       return;
     }
     closeAfterWrite = !request.keepAlive();
-    out = response.encode(request.getMethod().equals("HEAD"), closeAfterWrite);
+    send(key, response.encode(request.getMethod().equals("HEAD"), closeAfterWrite));
+  }
+
+  private void refuse(SelectionKey key, int status) throws IOException {
+    closeAfterWrite = true;
+    send(key, new HttpResponse(status, null, new byte[0]).encode(false, true));
+  }
+
+  private void send(SelectionKey key, ByteBuffer[] response) throws IOException {
+    out = response;
+    lastWrite = System.currentTimeMillis();
     write(key); // most responses fit the socket buffer: sent now, no second select
   }
 
   private void write(SelectionKey key) throws IOException {
-    long written = channel.write(out);
-    if (written > 0) {
-      lastActive = System.currentTimeMillis();
+    if (channel.write(out) > 0) {
+      lastWrite = System.currentTimeMillis();
     }
     if (out[out.length - 1].hasRemaining()) {
       key.interestOps(SelectionKey.OP_WRITE);
@@ -85,12 +109,24 @@ final class HttpConnection implements AgentLoop.Handler {
       AgentLoop.close(key);
       return;
     }
+    waitingSince = System.currentTimeMillis();
     key.interestOps(SelectionKey.OP_READ);
     answer(key); // a pipelined request may already be buffered
   }
 
-  /** True when nothing moved for longer than {@code idleMillis}: the sweeper then closes it. */
-  boolean idleSince(long limit) {
-    return lastActive < limit;
+  /** True when a clock ran out at {@code now}: the endpoint then closes the connection. */
+  boolean expired(long now, long idleMillis, long headMillis) {
+    if (out != null) {
+      return now - lastWrite > idleMillis;
+    }
+    return headSince != 0 ? now - headSince > headMillis : now - waitingSince > idleMillis;
+  }
+
+  /**
+   * When this connection began to wait for a request, or {@link Long#MAX_VALUE} while it sends a
+   * response: the oldest waiting connection is the one closed to make room for a new one.
+   */
+  long waitingSince() {
+    return out != null ? Long.MAX_VALUE : waitingSince;
   }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Parses an HTTP/1.x request head (request line and headers) from the bytes read so far. The
  * buffer's capacity is the head's size limit: a head that does not end within it is refused with
- * 431, so a client cannot make the agent hold more than that per connection.
+ * 431, so a client cannot make the agent hold more than that per connection. Any other head it
+ * cannot read is a {@link BadRequest} with 400, never another exception ({@code
+ * RequestParserFuzzTest}).
  */
 final class RequestParser {
 
@@ -56,6 +58,9 @@ final class RequestParser {
   }
 
   private static HttpRequest parse(String[] lines) throws BadRequest {
+    if (lines.length == 0) {
+      throw new BadRequest(400); // an empty head: split drops the trailing empty lines
+    }
     String[] requestLine = lines[0].split(" ", -1);
     if (requestLine.length != 3
         || requestLine[0].isEmpty()

@@ -1,6 +1,7 @@
 package dev.cachedb.agent.exporter.http;
 
 import dev.cachedb.agent.log.AgentLog;
+import dev.cachedb.agent.loop.LogLimit;
 import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class ScrapeExchange implements PrometheusHttpExchange {
   private static final byte[] ERROR =
       "An internal error occurred while scraping metrics.\n".getBytes(StandardCharsets.UTF_8);
+  private static final LogLimit FAILED = new LogLimit(AgentLog.Level.WARN);
 
   private final HttpRequest request;
   private HttpResponse response = new HttpResponse();
@@ -42,7 +44,7 @@ final class ScrapeExchange implements PrometheusHttpExchange {
   }
 
   private void failed(Exception e) {
-    AgentLog.warn("scrape failed (" + AgentLog.describe(e) + ")");
+    FAILED.log("scrape failed (" + AgentLog.describe(e) + ")");
     if (!response.sent()) {
       response = new HttpResponse(500, "text/plain; charset=utf-8", ERROR);
     }

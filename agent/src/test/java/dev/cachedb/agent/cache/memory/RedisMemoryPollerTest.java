@@ -7,8 +7,18 @@ import dev.cachedb.agent.loop.AgentLoop;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
+import dev.cachedb.agent.exporter.http.HttpEndpoint;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +57,117 @@ class RedisMemoryPollerTest {
                 + "\"} 1.0")
         .doesNotContain("cache_memory_usage_bytes{")
         .doesNotContain("secret-pw");
+  }
+
+  @Test
+  void readsUsedMemoryAfterAuthenticatingAsTheApplication() throws Exception {
+    String info = "# Memory\r\nused_memory:4242\r\n";
+    String reply = "+OK\r\n$" + info.length() + "\r\n" + info + "\r\n";
+    try (FakeRedis redis = new FakeRedis(reply, 0)) {
+      PrometheusRegistry registry = new PrometheusRegistry();
+      AgentLoop loop = new AgentLoop();
+      try {
+        new RedisMemoryPoller(registry, 100, loop).server("127.0.0.1", redis.port(), "app",
+            "pw".toCharArray());
+        String text = "";
+        for (int i = 0; i < 60 && !text.contains("} 4242.0"); i++) {
+          Thread.sleep(50);
+          text = scrape(registry);
+        }
+        assertThat(text).contains("cache_memory_usage_bytes{server=\"127.0.0.1:" + redis.port()
+            + "\"} 4242.0");
+        assertThat(redis.received.get(5, TimeUnit.SECONDS))
+            .startsWith("*3\r\n$4\r\nAUTH\r\n$3\r\napp\r\n$2\r\npw\r\n*2\r\n$4\r\nINFO");
+      } finally {
+        loop.stop();
+      }
+    }
+  }
+
+  @Test
+  void aRedisThatAnswersAByteEveryHalfSecondNeverDelaysAScrape() throws Exception {
+    String slowReply = "$100\r\n" + String.join("", java.util.Collections.nCopies(100, "x"));
+    try (FakeRedis redis = new FakeRedis(slowReply, 500)) {
+      PrometheusRegistry registry = new PrometheusRegistry();
+      AgentLoop loop = new AgentLoop();
+      try {
+        CompletableFuture<Integer> bound = new CompletableFuture<>();
+        loop.schedule(now -> {
+          try {
+            bound.complete(HttpEndpoint.start(loop, new InetSocketAddress("127.0.0.1", 0),
+                registry, null).port());
+          } catch (IOException e) {
+            bound.completeExceptionally(e);
+          }
+          return AgentLoop.DONE;
+        });
+        int port = bound.get(10, TimeUnit.SECONDS);
+        new RedisMemoryPoller(registry, 100, loop).server("127.0.0.1", redis.port(), null, null);
+        long[] millis = new long[150];
+        for (int i = 0; i < millis.length; i++) {
+          long t0 = System.nanoTime();
+          HttpURLConnection c =
+              (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics").openConnection();
+          assertThat(c.getResponseCode()).isEqualTo(200);
+          try (InputStream in = c.getInputStream()) {
+            while (in.read() >= 0) {
+              // the whole scrape counts
+            }
+          }
+          millis[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+          Thread.sleep(20);
+        }
+        Arrays.sort(millis);
+        assertThat(redis.connections).as("the poll ran meanwhile").isGreaterThanOrEqualTo(1);
+        assertThat(millis[millis.length * 99 / 100 - 1]).as("p99 ms").isLessThan(50);
+        assertThat(scrape(registry)).contains("poll_errors_total{server=\"127.0.0.1:")
+            .doesNotContain("poll_errors_total{server=\"127.0.0.1:" + redis.port() + "\"} 0.0");
+      } finally {
+        loop.stop();
+      }
+    }
+  }
+
+  /** Answers every connection with {@code reply}, a byte each {@code pauseMillis}. */
+  private static final class FakeRedis implements AutoCloseable {
+    final CompletableFuture<String> received = new CompletableFuture<>();
+    volatile int connections;
+    private final ServerSocket server = new ServerSocket(0);
+
+    FakeRedis(String reply, long pauseMillis) throws IOException {
+      Thread t = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (Socket s = server.accept()) {
+            connections++;
+            byte[] b = new byte[4096];
+            int n = s.getInputStream().read(b);
+            received.complete(new String(b, 0, Math.max(n, 0), StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            for (byte x : reply.getBytes(StandardCharsets.UTF_8)) {
+              out.write(x);
+              out.flush();
+              if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+              }
+            }
+            s.getInputStream().read();
+          } catch (IOException | InterruptedException e) {
+            // the poller gave up on this connection, or the test is over
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
   }
 
   private static String scrape(PrometheusRegistry registry) throws IOException {

@@ -32,7 +32,7 @@ class HttpEndpointTest {
   @BeforeEach
   void start() throws Exception {
     Counter.builder().name("requests").help("h").register(registry).inc(3);
-    port = start(null, 300);
+    port = start(null, 300, 300);
   }
 
   @AfterEach
@@ -40,14 +40,14 @@ class HttpEndpointTest {
     loop.stop();
   }
 
-  private int start(java.util.function.BiPredicate<String, String> credentials, long idleMillis)
-      throws Exception {
+  private int start(java.util.function.BiPredicate<String, String> credentials, long idleMillis,
+      long headMillis) throws Exception {
     CompletableFuture<Integer> bound = new CompletableFuture<>();
     Routes routes = new Routes(new PrometheusScrapeHandler(registry), credentials);
     loop.schedule(now -> {
       try {
         bound.complete(HttpEndpoint.start(
-            loop, new InetSocketAddress("127.0.0.1", 0), routes, idleMillis).port());
+            loop, new InetSocketAddress("127.0.0.1", 0), routes, idleMillis, headMillis).port());
       } catch (Exception e) {
         bound.completeExceptionally(e);
       }
@@ -186,6 +186,60 @@ class HttpEndpointTest {
   }
 
   @Test
+  void emptyAndBrokenHeadsAre400() throws Exception {
+    for (String head : new String[] {"\n\n", "\r\n\r\n", " \n\n", "GET / HTTP/1.1\n:\n\n"}) {
+      try (RawClient c = new RawClient(port)) {
+        assertThat(c.send(head).read(false).status()).as(head).isEqualTo(400);
+        assertThat(c.closedByServer()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aHeadHasADeadlineFromItsFirstByteHoweverSteadyItsBytes() throws Exception {
+    int slow = start(null, 30_000, 500);
+    try (RawClient c = new RawClient(slow)) {
+      long t0 = System.nanoTime();
+      boolean closed = false;
+      for (int i = 0; i < 40 && !closed; i++) {
+        try {
+          c.send("G"); // a byte every 100 ms: an idle timer would never fire
+          Thread.sleep(100);
+        } catch (java.io.IOException e) {
+          closed = true;
+        }
+      }
+      closed = closed || c.closedByServer();
+      assertThat(closed).isTrue();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(2500);
+    }
+  }
+
+  @Test
+  void pastTheLimitANewConnectionClosesTheLongestWaitingOne() throws Exception {
+    int open = start(null, 30_000, 30_000);
+    java.util.List<RawClient> idle = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < HttpEndpoint.MAX_CONNECTIONS * 3; i++) {
+        idle.add(new RawClient(open));
+      }
+      idle.get(idle.size() - 1).send("GET /metrics HTTP/1.1\r\n"); // the newest, unfinished
+      for (int i = 0; i < 5; i++) {
+        try (RawClient scraper = new RawClient(open)) {
+          assertThat(scraper.send(GET).read(false).status()).isEqualTo(200);
+        }
+      }
+      assertThat(idle.get(0).closedByServer()).isTrue();
+      RawClient newest = idle.get(idle.size() - 1);
+      assertThat(newest.send("\r\n").read(false).status()).isEqualTo(200);
+    } finally {
+      for (RawClient c : idle) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
   void aClientThatDoesNotReadNeverDelaysOthers() throws Exception {
     Gauge g = Gauge.builder().name("big").help("h").labelNames("i").register(registry);
     for (int i = 0; i < 40_000; i++) {
@@ -205,7 +259,7 @@ class HttpEndpointTest {
 
   @Test
   void basicAuthGuardsEveryPath() throws Exception {
-    int secured = start((u, p) -> u.equals("prom") && p.equals("pw:1"), 30_000);
+    int secured = start((u, p) -> u.equals("prom") && p.equals("pw:1"), 30_000, 30_000);
     String ok = Base64.getEncoder().encodeToString("prom:pw:1".getBytes(StandardCharsets.UTF_8));
     String bad = Base64.getEncoder().encodeToString("prom:pw".getBytes(StandardCharsets.UTF_8));
     try (RawClient c = new RawClient(secured)) {
