@@ -6,11 +6,10 @@ import dev.cachedb.it.apps.HostSafetyApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
 import dev.cachedb.it.harness.TestAgent;
-import dev.cachedb.it.servers.RedisTestServer;
+import dev.cachedb.it.servers.WithRedis;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An exception thrown inside the agent's recording path never reaches the application. The test
@@ -24,17 +23,7 @@ class ForcedFailureIT {
     "jedis-5.2.0", "lettuce-6.8.2.RELEASE", "jdbc-h2", "jdbc-hikaricp"
   };
   private static final String ADVICE_ERRORS = "cachedb_agent_advice_errors_total";
-  private static RedisTestServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisTestServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final WithRedis redis = WithRedis.plain();
 
   @Test
   void throwingRecordersLeaveEveryCallItsNormalResult() throws Exception {
@@ -150,7 +139,7 @@ class ForcedFailureIT {
 
   private static AppProcess.Builder app() {
     return AppProcess.testMain(HostSafetyApp.class, LIBS)
-        .args(String.valueOf(redis.port()), "-", "jdbc:h2:mem:forced;DB_CLOSE_DELAY=-1", "sa", "",
+        .args(String.valueOf(redis.server().port()), "-", "jdbc:h2:mem:forced;DB_CLOSE_DELAY=-1", "sa", "",
             "plain", "500");
   }
 }

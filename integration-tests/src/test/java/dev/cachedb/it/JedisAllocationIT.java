@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachedb.it.apps.JedisAllocationApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
-import dev.cachedb.it.servers.RedisTestServer;
+import dev.cachedb.it.servers.WithRedis;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,17 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JedisAllocationIT {
   private static final Pattern ALLOCATED = Pattern.compile("allocated (\\d+) for (\\d+) commands");
-  private static RedisTestServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisTestServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final WithRedis redis = WithRedis.plain();
 
   @ParameterizedTest(name = "jedis {0}")
   @ValueSource(strings = {"2.9.0", "8.0.2"})
@@ -46,7 +35,7 @@ class JedisAllocationIT {
   private static long measure(String version, boolean agent) throws Exception {
     AppProcess.Builder b =
         AppProcess.testMain(JedisAllocationApp.class, "jedis-" + version)
-            .args(redis.host(), Integer.toString(redis.port()));
+            .args(redis.server().host(), Integer.toString(redis.server().port()));
     if (agent) {
       b.agent("port=0,redis.memory.enabled=false");
     }

@@ -7,12 +7,12 @@ import dev.cachedb.it.apps.JedisWorkloadApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
 import dev.cachedb.it.servers.RedisTestServer;
+import dev.cachedb.it.servers.WithRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,20 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JedisIT {
   private static final String PASSWORD = "Pw-s3cret-7f3a";
-  private static RedisTestServer redis;
-  private static RedisTestServer securedRedis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisTestServer.start();
-    securedRedis = RedisTestServer.start(PASSWORD);
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-    securedRedis.close();
-  }
+  @RegisterExtension static final WithRedis redis = WithRedis.plain();
+  @RegisterExtension static final WithRedis securedRedis = WithRedis.secured(PASSWORD);
 
   @ParameterizedTest(name = "jedis {0}")
   @ValueSource(
@@ -44,13 +32,13 @@ class JedisIT {
         "6.2.0", "7.0.0", "7.5.3", "8.0.0", "8.0.2"
       })
   void countsEveryCommandExactly(String version) throws Exception {
-    run(version, redis, null);
+    run(version, redis.server(), null);
   }
 
   @ParameterizedTest(name = "jedis {0} with requirepass")
   @ValueSource(strings = {"2.9.0", "3.10.0", "8.0.2"})
   void authenticatesTheMemoryPollerAndLeaksNoSecret(String version) throws Exception {
-    run(version, securedRedis, PASSWORD);
+    run(version, securedRedis.server(), PASSWORD);
   }
 
   private static void run(String version, RedisTestServer server, String password)

@@ -7,16 +7,15 @@ import dev.cachedb.it.apps.LoadPlan;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
 import dev.cachedb.it.harness.ScrapeLoop;
-import dev.cachedb.it.servers.RedisTestServer;
+import dev.cachedb.it.servers.WithRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,18 +28,7 @@ class LoadIT {
   private static final int OPS_PER_THREAD = 800;
   private static final Pattern TALLY = Pattern.compile("^TALLY (\\S+) (\\d+)$", Pattern.MULTILINE);
   private static final Pattern DONE = Pattern.compile("^DONE (\\d+)$", Pattern.MULTILINE);
-
-  private static RedisTestServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisTestServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final WithRedis redis = WithRedis.plain();
 
   @Test
   void everyCounterIsExactAndOnlyRisesUnderLoad(@TempDir Path dir) throws Exception {
@@ -49,7 +37,7 @@ class LoadIT {
         AppProcess.testMain(LoadApp.class, "jedis-8.0.2", "lettuce-7.7.0.RELEASE",
                 "jdbc-hikaricp", "jdbc-h2")
             .agent("host=127.0.0.1,port=0")
-            .args(redis.host(), Integer.toString(redis.port()),
+            .args(redis.server().host(), Integer.toString(redis.server().port()),
                 Integer.toString(OPS_PER_THREAD), go.toString())
             .start()) {
       app.awaitStdout("READY");

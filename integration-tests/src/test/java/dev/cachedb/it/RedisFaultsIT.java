@@ -12,13 +12,12 @@ import dev.cachedb.it.apps.RedisErrorApp;
 import dev.cachedb.it.apps.RedisFaultApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
-import dev.cachedb.it.servers.RedisTestServer;
+import dev.cachedb.it.servers.WithRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,37 +25,27 @@ import org.junit.jupiter.api.io.TempDir;
  * the memory poller backs off and recovers, the application's retries and exceptions untouched.
  */
 class RedisFaultsIT {
-  private static RedisTestServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisTestServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension static final WithRedis redis = WithRedis.plain();
 
   @Test
   void redisStopAndRestart(@TempDir Path dir) throws Exception {
     Path stop = dir.resolve("stop");
-    String server = "127.0.0.1:" + redis.port();
+    String server = "127.0.0.1:" + redis.server().port();
     try (AppProcess app =
         AppProcess.testMain(RedisFaultApp.class, "jedis-8.0.2", "lettuce-7.7.0.RELEASE")
             .agent("host=127.0.0.1,port=0,redis.memory.interval=200ms")
-            .args(redis.host(), Integer.toString(redis.port()), stop.toString())
+            .args(redis.server().host(), Integer.toString(redis.server().port()), stop.toString())
             .start()) {
       app.awaitStdout("RUNNING");
       int port = app.metricsPort();
       // the poller read the server holding the 8 MB value
       awaitMetric(port, "cache_memory_usage_bytes", v -> v > 8e6, "server", server);
       Thread.sleep(500); // the workload runs
-      redis.stop();
+      redis.server().stop();
       Thread.sleep(2500);
       double pollErrorsDown = Scrape.of("127.0.0.1", port)
           .value("cachedb_agent_redis_memory_poll_errors_total", "server", server);
-      redis.restart();
+      redis.server().restart();
       app.awaitStdout("RECOVERED jedis");
       app.awaitStdout("RECOVERED lettuce-sync");
       app.awaitStdout("RECOVERED lettuce-async");
@@ -113,7 +102,7 @@ class RedisFaultsIT {
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
       dead = free.getLocalPort();
     }
-    String[] args = {redis.host(), Integer.toString(redis.port()), Integer.toString(dead)};
+    String[] args = {redis.server().host(), Integer.toString(redis.server().port()), Integer.toString(dead)};
     String withAgent;
     try (AppProcess app = AppProcess.testMain(RedisErrorApp.class, "jedis-8.0.2",
             "lettuce-7.7.0.RELEASE").agent("host=127.0.0.1,port=0").args(args).start()) {

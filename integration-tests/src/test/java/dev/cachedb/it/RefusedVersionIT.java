@@ -6,7 +6,7 @@ import dev.cachedb.it.apps.PlainRedisApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Artifacts;
 import dev.cachedb.it.harness.Scrape;
-import dev.cachedb.it.servers.RedisTestServer;
+import dev.cachedb.it.servers.WithRedis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,8 @@ import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.SimpleRemapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,19 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RefusedVersionIT {
   private static final String ANSWERS = "OK\nv\nnull\ndone\n";
+  @RegisterExtension static final WithRedis redis = WithRedis.plain();
 
   @TempDir static Path work;
-  private static RedisTestServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisTestServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
 
   @Test
   void jedisWithoutTheFieldTheAdviceReadsIsRefusedWhole() throws Exception {
@@ -124,7 +113,7 @@ class RefusedVersionIT {
 
   private static AppProcess.Builder app(String client, List<Path> jars) {
     AppProcess.Builder b = AppProcess.testMain(PlainRedisApp.class)
-        .args(client, redis.host(), String.valueOf(redis.port()));
+        .args(client, redis.server().host(), String.valueOf(redis.server().port()));
     for (Path jar : jars) {
       b.classpath(jar);
     }
