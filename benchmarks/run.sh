@@ -51,13 +51,28 @@ for fork in $(seq 1 "$FORKS"); do
     v=${VARIANTS[$(( (i + fork - 1) % ${#VARIANTS[@]} ))]}
     echo "== fork $fork, variant $v"
     java -jar "$BENCH" -f 1 "${JMH_OPTS[@]}" -prof gc -rf json -rff "$OUT/$v-$fork.json" \
-      -jvmArgsAppend "$(variant_args "$v")" "${BENCH_FILTER:-.*}" > "$OUT/$v-$fork.log" 2>&1 ||
+      -e ClassifierBench -jvmArgsAppend "$(variant_args "$v")" "${BENCH_FILTER:-.*}" \
+      > "$OUT/$v-$fork.log" 2>&1 ||
       { echo "benchmark run failed: $OUT/$v-$fork.log"; tail -30 "$OUT/$v-$fork.log"; exit 1; }
   done
 done
 
+# The SQL classifier alone: no agent running, the agent jar only on the class path.
+echo "== ClassifierBench"
+java -cp "$BENCH:agent/target/cachedb-agent.jar" org.openjdk.jmh.Main ClassifierBench \
+  -f "$FORKS" "${JMH_OPTS[@]}" -prof gc > "$OUT/classifier.log" 2>&1 ||
+  { echo "benchmark run failed: $OUT/classifier.log"; tail -30 "$OUT/classifier.log"; exit 1; }
+
 python3 benchmarks/report.py "$OUT" "$SMOKE" > benchmarks/target/RESULTS.md
 {
+  echo
+  echo "## SQL classifier alone (ClassifierBench, no agent running)"
+  echo
+  echo '```'
+  sed -n '/^Benchmark /,$p' "$OUT/classifier.log" | grep -E '^Benchmark |avgt' |
+    grep -vE 'gc[.](alloc[.]rate |count|time)'
+  echo '```'
+
   echo
   echo "## Whole process: test-app"
   echo
