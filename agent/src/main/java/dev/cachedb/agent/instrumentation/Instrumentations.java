@@ -8,6 +8,8 @@ import dev.cachedb.agent.instrumentation.c3p0.v0_9_5.C3p0Module;
 import dev.cachedb.agent.instrumentation.dbcp.v1_4.DbcpModule;
 import dev.cachedb.agent.instrumentation.dbcp.v2_1.Dbcp2Module;
 import dev.cachedb.agent.instrumentation.hikaricp.v2_7.HikariModule;
+import dev.cachedb.agent.instrumentation.tomcatdbcp.v7_0.TomcatDbcpModule;
+import dev.cachedb.agent.instrumentation.tomcatdbcp.v8_0.TomcatDbcp2Module;
 import dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5.TomcatJdbcModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class Instrumentations {
     all.add(new DbcpModule());
     all.add(new C3p0Module());
     all.add(new TomcatJdbcModule());
+    all.add(new TomcatDbcp2Module());
+    all.add(new TomcatDbcpModule());
     return all;
   }
 }

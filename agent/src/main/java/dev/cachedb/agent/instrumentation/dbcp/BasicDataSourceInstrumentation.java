@@ -11,14 +11,15 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code BasicDataSource} of DBCP 1.4 and DBCP2, the same class in two packages: registered when
+ * {@code BasicDataSource} of DBCP 1.4 and DBCP2, the same class in four packages (Commons' and
+ * Tomcat's repackaged copies): registered when
  * {@code createConnectionPool} has built its pool (once, at the first getConnection), forgotten on
  * close, and its getConnection timed.
  */
 public final class BasicDataSourceInstrumentation implements TypeInstrumentation {
   private final String packageName;
 
-  /** {@code packageName}: {@code org.apache.commons.dbcp} or {@code org.apache.commons.dbcp2}. */
+  /** {@code packageName}: Commons DBCP's or Tomcat's, e.g. {@code org.apache.commons.dbcp2}. */
   public BasicDataSourceInstrumentation(String packageName) {
     this.packageName = packageName;
   }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What DBCP 1.4 and DBCP2 share: {@code BasicDataSource} and the guard wrapper of the connections
- * it lends, the same classes in two packages. Each line's module states the rest.
+ * it lends, the same classes in two packages, and again in the two Tomcat repackaged
+ * ({@code instrumentation/tomcatdbcp}). Each line's module states the rest.
  */
 public abstract class BasicDataSourceModule extends PoolModule {
   private final String packageName;

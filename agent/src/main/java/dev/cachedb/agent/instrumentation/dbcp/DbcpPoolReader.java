@@ -5,9 +5,11 @@ import dev.cachedb.agent.pool.Reflect;
 
 /**
  * {@code BasicDataSource} of DBCP 1.4 and DBCP2: the same getters but for the maximum, and waiters
- * only where the underlying pool tells them (commons-pool2's {@code getNumWaiters}).
+ * only where the underlying pool tells them (commons-pool2's {@code getNumWaiters}). Tomcat's
+ * repackaged copies have the same shape in other packages; its DBCP2 line extends this reader only
+ * to find the pool's JNDI name.
  */
-public final class DbcpPoolReader extends PoolReader {
+public class DbcpPoolReader extends PoolReader {
   final String packageName;
   private final String maxGetter;
   private final boolean countsWaiters;
@@ -26,7 +28,7 @@ public final class DbcpPoolReader extends PoolReader {
   }
 
   @Override
-  public void read(Object pool, int[] out) throws Exception {
+  public final void read(Object pool, int[] out) throws Exception {
     out[ACTIVE] = Reflect.callInt(pool, "getNumActive");
     out[IDLE] = Reflect.callInt(pool, "getNumIdle");
     out[TOTAL] = out[ACTIVE] + out[IDLE];

@@ -17,7 +17,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class PoolGuardConnectionInstrumentation implements TypeInstrumentation {
   private final String typeName;
 
-  /** {@code packageName}: {@code org.apache.commons.dbcp} or {@code org.apache.commons.dbcp2}. */
+  /** {@code packageName}: Commons DBCP's or Tomcat's, e.g. {@code org.apache.commons.dbcp2}. */
   public PoolGuardConnectionInstrumentation(String packageName) {
     this.typeName = packageName + ".PoolingDataSource$PoolGuardConnectionWrapper";
   }
