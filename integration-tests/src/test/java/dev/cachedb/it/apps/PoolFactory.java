@@ -1,6 +1,8 @@
 package dev.cachedb.it.apps;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import javax.management.ObjectName;
 import javax.sql.DataSource;
 
 /**
@@ -44,6 +46,16 @@ final class PoolFactory {
             "setDataSourceName", name, "setMaxPoolSize", size, "setMinPoolSize", size,
             "setInitialPoolSize", size, "setAcquireIncrement", 1, "setCheckoutTimeout", (int) waitMs),
             size);
+      case "tomcat-dbcp2":
+        return registeredAsTomcatDoes(build("org.apache.tomcat.dbcp.dbcp2.BasicDataSource",
+            "setUrl", url, "setUsername", user, "setPassword", password,
+            "setMaxTotal", size, "setMaxIdle", size, "setMinIdle", size,
+            "setInitialSize", size, "setMaxWaitMillis", waitMs), name);
+      case "tomcat-dbcp":
+        return build("org.apache.tomcat.dbcp.dbcp.BasicDataSource",
+            "setUrl", url, "setUsername", user, "setPassword", password,
+            "setMaxActive", size, "setMaxIdle", size, "setMinIdle", size,
+            "setInitialSize", size, "setMaxWait", waitMs);
       case "tomcat":
         return build("org.apache.tomcat.jdbc.pool.DataSource",
             "setUrl", url, "setUsername", user, "setPassword", password, "setName", name,
@@ -59,7 +71,10 @@ final class PoolFactory {
     switch (kind) {
       case "dbcp2":
         return jmxName(name);
+      case "tomcat-dbcp2":
+        return jndiName(name);
       case "dbcp":
+      case "tomcat-dbcp":
         return null;
       default:
         return name;
@@ -68,6 +83,23 @@ final class PoolFactory {
 
   static String jmxName(String name) {
     return "dev.cachedb.it:type=pool,name=" + name;
+  }
+
+  /** The JNDI name of the resource the Tomcat DBCP2 pool called {@code name} stands for. */
+  static String jndiName(String name) {
+    return "jdbc/" + name;
+  }
+
+  /**
+   * Registers {@code ds} in JMX under the name Tomcat gives a web application's JNDI DataSource
+   * when the application starts (its NamingContextListener), which the agent names the pool
+   * after. Without a Tomcat the JNDI lookup itself cannot run; the real Tomcat IT covers that.
+   */
+  private static DataSource registeredAsTomcatDoes(DataSource ds, String name) throws Exception {
+    ManagementFactory.getPlatformMBeanServer().registerMBean(ds, new ObjectName(
+        "Catalina:type=DataSource,host=localhost,context=/it,class=javax.sql.DataSource,name="
+            + ObjectName.quote(jndiName(name))));
+    return ds;
   }
 
   static void close(DataSource ds) throws Exception {

@@ -22,10 +22,11 @@ public final class PoolLeakApp {
     for (int i = 0; i < total; i++) {
       refs.add(use(args[2 + i % (args.length - 2)], url, "leak-" + i, true));
     }
-    // Pools without threads of their own can simply be dropped, unclosed (not DBCP2 here: with a
-    // JMX name, the platform MBean server holds it).
+    // Pools without threads of their own can simply be dropped, unclosed (not DBCP2 here, nor
+    // Tomcat's DBCP2: the platform MBean server holds a pool registered in JMX).
     refs.add(use("tomcat", url, "dropped-tomcat", false));
     refs.add(use("dbcp", url, "dropped-dbcp", false));
+    refs.add(use("tomcat-dbcp", url, "dropped-tomcat-dbcp", false));
     System.out.println("CREATED " + refs.size());
     long deadline = System.currentTimeMillis() + 30_000;
     int collected;

@@ -8,7 +8,7 @@ import dev.cachedb.it.harness.Scrape;
 import org.junit.jupiter.api.Test;
 
 /**
- * 2,000 pools of every kind created, used and closed, plus two dropped unclosed: afterwards every
+ * 2,000 pools of every kind created, used and closed, plus three dropped unclosed: afterwards every
  * one of them can be collected (the agent holds none) and the scrape shows none of their series.
  */
 class PoolLeakIT {
@@ -24,13 +24,15 @@ class PoolLeakIT {
                 "pool-dbcp-1.4",
                 "pool-c3p0-0.14.1",
                 "pool-tomcat-jdbc-11.0.27",
+                "pool-tomcat-dbcp-11.0.18",
+                "pool-tomcat-dbcp-7.0.109",
                 "pool-drivers")
             .agent("port=0,host=127.0.0.1,jvm_metrics.enabled=false")
             .args(String.valueOf(POOLS), "jdbc:h2:mem:leak;DB_CLOSE_DELAY=-1",
-                "hikari", "dbcp2", "dbcp", "c3p0", "tomcat")
+                "hikari", "dbcp2", "dbcp", "c3p0", "tomcat", "tomcat-dbcp2", "tomcat-dbcp")
             .start()) {
       app.awaitStdout("COLLECTED");
-      assertThat(app.stdout()).contains("COLLECTED " + (POOLS + 2) + " OF " + (POOLS + 2));
+      assertThat(app.stdout()).contains("COLLECTED " + (POOLS + 3) + " OF " + (POOLS + 3));
       Scrape s = app.scrape();
       assertThat(s.keysStartingWith("db_connection")).as(s.text()).isEmpty();
       assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(0.0);

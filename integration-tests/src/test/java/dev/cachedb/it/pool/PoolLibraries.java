@@ -18,6 +18,9 @@ final class PoolLibraries {
         Arguments.of("c3p0", "pool-c3p0-0.9.5.5"),
         Arguments.of("c3p0", "pool-c3p0-0.14.1"),
         Arguments.of("tomcat", "pool-tomcat-jdbc-8.5.100"),
-        Arguments.of("tomcat", "pool-tomcat-jdbc-11.0.27"));
+        Arguments.of("tomcat", "pool-tomcat-jdbc-11.0.27"),
+        Arguments.of("tomcat-dbcp2", "pool-tomcat-dbcp-8.0.53"),
+        Arguments.of("tomcat-dbcp2", "pool-tomcat-dbcp-11.0.18"),
+        Arguments.of("tomcat-dbcp", "pool-tomcat-dbcp-7.0.109"));
   }
 }

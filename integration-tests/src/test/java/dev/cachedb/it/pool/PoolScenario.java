@@ -25,14 +25,23 @@ public final class PoolScenario {
     this.folder = folder;
   }
 
-  /** DBCP 1.4's commons-pool keeps its waiters private: no pending gauge. */
+  /** DBCP 1.4's commons-pool, and Tomcat 7's copy of it, keep their waiters private. */
   private boolean tellsPending() {
-    return !kind.equals("dbcp");
+    return !kind.equals("dbcp") && !kind.equals("tomcat-dbcp");
   }
 
   private String label(String name, int order) {
-    String own = kind.equals("dbcp2") ? "dev.cachedb.it:type=pool,name=" + name : name;
-    return kind.equals("dbcp") ? "dbcp-" + order : own;
+    switch (kind) {
+      case "dbcp2":
+        return "dev.cachedb.it:type=pool,name=" + name;
+      case "tomcat-dbcp2":
+        return "jdbc/" + name;
+      case "dbcp":
+      case "tomcat-dbcp":
+        return kind + "-" + order;
+      default:
+        return name;
+    }
   }
 
   public void run(String url, String user, String password) throws Exception {

@@ -8,7 +8,10 @@ enum Library {
   DBCP2("org.apache.commons", "commons-dbcp2", "dbcp2"),
   DBCP("commons-dbcp", "commons-dbcp", "dbcp"),
   C3P0("com.mchange", "c3p0", "c3p0"),
-  TOMCAT("org.apache.tomcat", "tomcat-jdbc", "tomcat");
+  TOMCAT("org.apache.tomcat", "tomcat-jdbc", "tomcat"),
+  // One artifact, two pool kinds: Tomcat 8.0 and later repackage DBCP2, Tomcat 7 DBCP 1.
+  TOMCATDBCP2("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp2"),
+  TOMCATDBCP("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp");
 
   final String groupId;
   final String artifactId;
