@@ -28,7 +28,7 @@ public final class AppProcess implements AutoCloseable {
   private static final Pattern SERVING =
       Pattern.compile("serving metrics on https?://([^:/]+|\\[[^\\]]+\\]):(\\d+)/metrics");
   // Generous: a slow wait only costs time when something is already wrong, and the longest
-  // waits (PoolLeakIT's 2,002 pools, JedisAllocationIT's C1-only child) take 15-20 s unloaded.
+  // waits (PoolLeakIT's 2,003 pools, JedisAllocationIT's C1-only child) take 15-20 s unloaded.
   private static final long START_TIMEOUT_MS = 180_000;
 
   private final Process process;
