@@ -93,7 +93,11 @@ class WovenLibrariesIT {
           "org/apache/commons/dbcp2/BasicDataSource",
           "org/apache/commons/dbcp/BasicDataSource",
           "com/mchange/v2/c3p0/impl/AbstractPoolBackedDataSource",
-          "org/apache/tomcat/jdbc/pool/ConnectionPool"};
+          "org/apache/tomcat/jdbc/pool/ConnectionPool",
+          "org/apache/tomcat/dbcp/dbcp2/BasicDataSource",
+          "org/apache/tomcat/dbcp/dbcp2/PoolingDataSource$PoolGuardConnectionWrapper",
+          "org/apache/tomcat/dbcp/dbcp/BasicDataSource",
+          "org/apache/tomcat/dbcp/dbcp/PoolingDataSource$PoolGuardConnectionWrapper"};
 
   private static List<String> woven(String stderr) {
     return stderr.lines()

@@ -27,7 +27,8 @@ public final class LinkEveryClassApp {
   /** The packages the agent's modules instrument (drivers' statements and connections included). */
   private static final String[] PACKAGES = {
     "io/lettuce/", "redis/clients/", "com/zaxxer/", "org/apache/commons/dbcp", "com/mchange/",
-    "org/apache/tomcat/jdbc/", "org/h2/", "org/mariadb/", "com/mysql/", "org/postgresql/"
+    "org/apache/tomcat/jdbc/", "org/apache/tomcat/dbcp/", "org/h2/", "org/mariadb/", "com/mysql/",
+    "org/postgresql/"
   };
 
   /** The loaders of a held run: their classes stay loaded until the end. */
