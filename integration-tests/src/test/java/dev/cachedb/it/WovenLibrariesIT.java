@@ -97,7 +97,8 @@ class WovenLibrariesIT {
           "org/apache/tomcat/dbcp/dbcp2/BasicDataSource",
           "org/apache/tomcat/dbcp/dbcp2/PoolingDataSource$PoolGuardConnectionWrapper",
           "org/apache/tomcat/dbcp/dbcp/BasicDataSource",
-          "org/apache/tomcat/dbcp/dbcp/PoolingDataSource$PoolGuardConnectionWrapper"};
+          "org/apache/tomcat/dbcp/dbcp/PoolingDataSource$PoolGuardConnectionWrapper",
+          "com/alibaba/druid/pool/DruidDataSource"};
 
   private static List<String> woven(String stderr) {
     return stderr.lines()

@@ -7,6 +7,7 @@ import dev.cachedb.agent.instrumentation.jedis.v4_0.Jedis4Module;
 import dev.cachedb.agent.instrumentation.c3p0.v0_9_5.C3p0Module;
 import dev.cachedb.agent.instrumentation.dbcp.v1_4.DbcpModule;
 import dev.cachedb.agent.instrumentation.dbcp.v2_1.Dbcp2Module;
+import dev.cachedb.agent.instrumentation.druid.v1_1.DruidModule;
 import dev.cachedb.agent.instrumentation.hikaricp.v2_7.HikariModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v7_0.TomcatDbcpModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v8_0.TomcatDbcp2Module;
@@ -38,6 +39,7 @@ public final class Instrumentations {
     all.add(new TomcatJdbcModule());
     all.add(new TomcatDbcp2Module());
     all.add(new TomcatDbcpModule());
+    all.add(new DruidModule());
     return all;
   }
 }

@@ -60,6 +60,17 @@ public abstract class PoolReader {
   }
 
   /**
+   * The key whose clock times the usage of {@code connection}, which getConnection returned: the
+   * connection itself by default, an entry per borrow; or the pool's long-lived object for the
+   * physical connection inside it, whose clock slot is made once and reused, for a pool that lends
+   * a new wrapper per borrow and returns that object to the pool through a method the agent
+   * advises. Null leaves the borrow untimed.
+   */
+  public Object usageKey(Object connection) {
+    return connection;
+  }
+
+  /**
    * Whether the connection getConnection returns starts its usage clock. False for a pool that
    * times usage on its own per-connection object instead, through {@code checkedOut}.
    */

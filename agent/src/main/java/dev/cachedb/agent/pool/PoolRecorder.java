@@ -76,7 +76,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
       if (s != null) {
         s.acquire.observeNanos(nanos);
         if (connection != null && s.reader.timesReturnedConnection()) {
-          clock.start(connection, s, System.nanoTime());
+          startUsage(s, connection, s.reader.usageKey(connection));
         }
       }
     } catch (RuntimeException | LinkageError ignored) {
@@ -175,6 +175,18 @@ public final class PoolRecorder extends PoolCalls.Sink {
 
   int runningBorrows() {
     return clock.size();
+  }
+
+  /**
+   * The lent connection itself gets an entry that goes at its return; the pool's long-lived key
+   * for it (the reader's {@code usageKey}) its own slot, reused by every later borrow.
+   */
+  private void startUsage(PoolState s, Object connection, Object key) {
+    if (key == connection) {
+      clock.start(connection, s, System.nanoTime());
+    } else if (key != null) {
+      clock.slot(key, s).startNanos = System.nanoTime();
+    }
   }
 
   private UsageClock.Slot firstSlot(Object key) {

@@ -21,6 +21,15 @@ public final class Reflect {
         }
       };
 
+  /** Fields apart from methods, so a lookup builds no key: readers may call it per borrow. */
+  private static final ClassValue<ConcurrentHashMap<String, Object>> FIELDS =
+      new ClassValue<ConcurrentHashMap<String, Object>>() {
+        @Override
+        protected ConcurrentHashMap<String, Object> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
   private Reflect() {}
 
   /** The result of the public no-argument method {@code name}, or null if there is none. */
@@ -45,12 +54,11 @@ public final class Reflect {
 
   /** The field {@code name} declared by {@code target}'s class or a superclass, or null. */
   public static Object field(Object target, String name) throws Exception {
-    ConcurrentHashMap<String, Object> byName = CACHE.get(target.getClass());
-    String key = "field:" + name;
-    Object f = byName.get(key);
+    ConcurrentHashMap<String, Object> byName = FIELDS.get(target.getClass());
+    Object f = byName.get(name);
     if (f == null) {
       f = findField(target.getClass(), name);
-      byName.put(key, f);
+      byName.put(name, f);
     }
     return f == MISSING ? null : ((Field) f).get(target);
   }

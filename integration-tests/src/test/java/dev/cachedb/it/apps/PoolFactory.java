@@ -61,6 +61,10 @@ final class PoolFactory {
             "setUrl", url, "setUsername", user, "setPassword", password, "setName", name,
             "setMaxActive", size, "setMaxIdle", size, "setMinIdle", size,
             "setInitialSize", size, "setMaxWait", (int) waitMs);
+      case "druid":
+        return build("com.alibaba.druid.pool.DruidDataSource",
+            "setUrl", url, "setUsername", user, "setPassword", password, "setName", name,
+            "setMaxActive", size, "setMinIdle", size, "setInitialSize", size, "setMaxWait", waitMs);
       default:
         throw new IllegalArgumentException("unknown pool kind " + kind);
     }

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * prepared statements on table {@code probe}, and one failing query. Each execute must count once
  * whatever the pool wraps around the driver. Prints {@code done}, then lingers.
  *
- * <p>Arguments: kind (hikari, dbcp2, dbcp, c3p0, tomcat), JDBC URL, user, password.
+ * <p>Arguments: kind (as PoolFactory knows them), JDBC URL, user, password.
  */
 public final class PoolQueriesApp {
 

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  *   <li>close all three; marker {@code CLOSED}; linger.
  * </ol>
  *
- * Arguments: kind (hikari, dbcp2, dbcp, c3p0, tomcat), JDBC URL, user, password, step directory.
+ * Arguments: kind (as PoolFactory knows them), JDBC URL, user, password, step directory.
  */
 public final class PoolWorkloadApp {
 

@@ -21,6 +21,8 @@ final class PoolLibraries {
         Arguments.of("tomcat", "pool-tomcat-jdbc-11.0.27"),
         Arguments.of("tomcat-dbcp2", "pool-tomcat-dbcp-8.0.53"),
         Arguments.of("tomcat-dbcp2", "pool-tomcat-dbcp-11.0.18"),
-        Arguments.of("tomcat-dbcp", "pool-tomcat-dbcp-7.0.109"));
+        Arguments.of("tomcat-dbcp", "pool-tomcat-dbcp-7.0.109"),
+        Arguments.of("druid", "pool-druid-1.1.0"),
+        Arguments.of("druid", "pool-druid-1.2.28"));
   }
 }

@@ -11,7 +11,8 @@ enum Library {
   TOMCAT("org.apache.tomcat", "tomcat-jdbc", "tomcat"),
   // One artifact, two pool kinds: Tomcat 8.0 and later repackage DBCP2, Tomcat 7 DBCP 1.
   TOMCATDBCP2("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp2"),
-  TOMCATDBCP("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp");
+  TOMCATDBCP("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp"),
+  DRUID("com.alibaba", "druid", "druid");
 
   final String groupId;
   final String artifactId;

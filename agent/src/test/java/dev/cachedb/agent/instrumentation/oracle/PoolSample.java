@@ -2,7 +2,7 @@ package dev.cachedb.agent.instrumentation.oracle;
 
 /**
  * The advised methods of the pools (HikariCP's pool and metrics delegate, DBCP, DBCP2, c3p0,
- * Tomcat JDBC) and of their connection wrappers, in one class: each module's advice finds its
+ * Tomcat JDBC, Druid) and of their connection wrappers, in one class: each module's advice finds its
  * methods here.
  */
 public class PoolSample {
@@ -14,6 +14,23 @@ public class PoolSample {
 
   public Object getConnection() {
     return Behaviour.result("connection");
+  }
+
+  public Object getConnection(long maxWait) {
+    return Behaviour.result("connection");
+  }
+
+  public void createAndStartCreatorThread() {
+    Behaviour.result(name);
+  }
+
+  public boolean putLast(Object holder, long lastActive) {
+    Behaviour.result(holder);
+    return true;
+  }
+
+  public void discardConnection(Object holder) {
+    Behaviour.result(holder);
   }
 
   public void createConnectionPool() {
