@@ -98,7 +98,9 @@ class WovenLibrariesIT {
           "org/apache/tomcat/dbcp/dbcp2/PoolingDataSource$PoolGuardConnectionWrapper",
           "org/apache/tomcat/dbcp/dbcp/BasicDataSource",
           "org/apache/tomcat/dbcp/dbcp/PoolingDataSource$PoolGuardConnectionWrapper",
-          "com/alibaba/druid/pool/DruidDataSource"};
+          "com/alibaba/druid/pool/DruidDataSource",
+          "org/vibur/dbcp/ViburDBCPDataSource",
+          "org/vibur/dbcp/pool/PoolOperations"};
 
   private static List<String> woven(String stderr) {
     return stderr.lines()

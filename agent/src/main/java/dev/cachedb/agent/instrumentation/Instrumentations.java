@@ -12,6 +12,7 @@ import dev.cachedb.agent.instrumentation.hikaricp.v2_7.HikariModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v7_0.TomcatDbcpModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v8_0.TomcatDbcp2Module;
 import dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5.TomcatJdbcModule;
+import dev.cachedb.agent.instrumentation.vibur.v22_0.ViburModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,7 @@ public final class Instrumentations {
     all.add(new TomcatDbcp2Module());
     all.add(new TomcatDbcpModule());
     all.add(new DruidModule());
+    all.add(new ViburModule());
     return all;
   }
 }

@@ -65,6 +65,11 @@ final class PoolFactory {
         return build("com.alibaba.druid.pool.DruidDataSource",
             "setUrl", url, "setUsername", user, "setPassword", password, "setName", name,
             "setMaxActive", size, "setMinIdle", size, "setInitialSize", size, "setMaxWait", waitMs);
+      case "vibur":
+        return started(build("org.vibur.dbcp.ViburDBCPDataSource",
+            "setJdbcUrl", url, "setUsername", user, "setPassword", password, "setName", name,
+            "setPoolInitialSize", size, "setPoolMaxSize", size,
+            "setConnectionTimeoutInMs", waitMs));
       default:
         throw new IllegalArgumentException("unknown pool kind " + kind);
     }
@@ -121,6 +126,12 @@ final class PoolFactory {
     while (((Number) idle.invoke(ds)).intValue() < size && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
+    return ds;
+  }
+
+  /** Vibur lends nothing before {@code start()}, which opens its initial connections. */
+  private static DataSource started(DataSource ds) throws Exception {
+    ds.getClass().getMethod("start").invoke(ds);
     return ds;
   }
 

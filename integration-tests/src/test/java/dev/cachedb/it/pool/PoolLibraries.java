@@ -23,6 +23,8 @@ final class PoolLibraries {
         Arguments.of("tomcat-dbcp2", "pool-tomcat-dbcp-11.0.18"),
         Arguments.of("tomcat-dbcp", "pool-tomcat-dbcp-7.0.109"),
         Arguments.of("druid", "pool-druid-1.1.0"),
-        Arguments.of("druid", "pool-druid-1.2.28"));
+        Arguments.of("druid", "pool-druid-1.2.28"),
+        Arguments.of("vibur", "pool-vibur-22.0"),
+        Arguments.of("vibur", "pool-vibur-26.0"));
   }
 }

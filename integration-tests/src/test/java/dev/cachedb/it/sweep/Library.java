@@ -12,7 +12,8 @@ enum Library {
   // One artifact, two pool kinds: Tomcat 8.0 and later repackage DBCP2, Tomcat 7 DBCP 1.
   TOMCATDBCP2("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp2"),
   TOMCATDBCP("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp"),
-  DRUID("com.alibaba", "druid", "druid");
+  DRUID("com.alibaba", "druid", "druid"),
+  VIBUR("org.vibur", "vibur-dbcp", "vibur");
 
   final String groupId;
   final String artifactId;

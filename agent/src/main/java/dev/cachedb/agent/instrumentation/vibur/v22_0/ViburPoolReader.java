@@ -1,0 +1,61 @@
+package dev.cachedb.agent.instrumentation.vibur.v22_0;
+
+import dev.cachedb.agent.pool.PoolReader;
+import dev.cachedb.agent.pool.Reflect;
+import java.lang.reflect.Proxy;
+
+/**
+ * {@code ViburDBCPDataSource} read through its vibur-object-pool {@code ConcurrentPool}: created,
+ * idle and taken objects, the maximum, and the threads queued on the pool's take semaphore, which
+ * holds one permit per connection it may lend (22 to 26).
+ */
+final class ViburPoolReader extends PoolReader {
+
+  ViburPoolReader() {
+    super("org.vibur.dbcp.ViburDBCPDataSource", "vibur", null);
+  }
+
+  /**
+   * The {@code name} the application set, or null: Vibur names every pool ({@code p1}, {@code
+   * p2}...) and keeps that made-up name in {@code defaultName}; it would change with the order
+   * pools are built in.
+   */
+  @Override
+  public String ownName(Object pool) throws Exception {
+    Object name = Reflect.field(pool, "name");
+    return name instanceof String && !name.equals(Reflect.field(pool, "defaultName"))
+        ? (String) name
+        : null;
+  }
+
+  @Override
+  public void read(Object dataSource, int[] out) throws Exception {
+    Object pool = Reflect.call(dataSource, "getPool");
+    if (pool == null) {
+      return; // not started: the collector reads nothing yet
+    }
+    out[TOTAL] = Reflect.callInt(pool, "createdTotal");
+    out[IDLE] = Reflect.callInt(pool, "remainingCreated");
+    out[ACTIVE] = Reflect.callInt(pool, "taken");
+    out[MAX] = Reflect.callInt(pool, "maxSize");
+    Object permits = Reflect.field(pool, "takeSemaphore");
+    out[PENDING] = permits == null ? -1 : Reflect.callInt(permits, "getQueueLength");
+  }
+
+  /**
+   * The {@code ConnHolder} behind the JDK proxy Vibur lends: one per physical connection, given
+   * back through {@code PoolOperations.restore}. Proxies cannot be instrumented, and a holder's
+   * clock slot is made once.
+   */
+  @Override
+  public Object usageKey(Object connection) {
+    try {
+      if (!Proxy.isProxyClass(connection.getClass())) {
+        return null;
+      }
+      return Reflect.field(Proxy.getInvocationHandler(connection), "connHolder");
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}
