@@ -100,7 +100,8 @@ class WovenLibrariesIT {
           "org/apache/tomcat/dbcp/dbcp/PoolingDataSource$PoolGuardConnectionWrapper",
           "com/alibaba/druid/pool/DruidDataSource",
           "org/vibur/dbcp/ViburDBCPDataSource",
-          "org/vibur/dbcp/pool/PoolOperations"};
+          "org/vibur/dbcp/pool/PoolOperations",
+          "io/agroal/pool/ConnectionPool"};
 
   private static List<String> woven(String stderr) {
     return stderr.lines()

@@ -4,6 +4,7 @@ import dev.cachedb.agent.instrumentation.jdbc.JdbcModule;
 import dev.cachedb.agent.instrumentation.lettuce.v5_0.LettuceModule;
 import dev.cachedb.agent.instrumentation.jedis.v2_9.Jedis29Module;
 import dev.cachedb.agent.instrumentation.jedis.v4_0.Jedis4Module;
+import dev.cachedb.agent.instrumentation.agroal.v1_1.AgroalModule;
 import dev.cachedb.agent.instrumentation.c3p0.v0_9_5.C3p0Module;
 import dev.cachedb.agent.instrumentation.dbcp.v1_4.DbcpModule;
 import dev.cachedb.agent.instrumentation.dbcp.v2_1.Dbcp2Module;
@@ -42,6 +43,7 @@ public final class Instrumentations {
     all.add(new TomcatDbcpModule());
     all.add(new DruidModule());
     all.add(new ViburModule());
+    all.add(new AgroalModule());
     return all;
   }
 }

@@ -28,7 +28,8 @@ public final class LinkEveryClassApp {
   private static final String[] PACKAGES = {
     "io/lettuce/", "redis/clients/", "com/zaxxer/", "org/apache/commons/dbcp", "com/mchange/",
     "org/apache/tomcat/jdbc/", "org/apache/tomcat/dbcp/", "org/h2/", "org/mariadb/", "com/mysql/",
-    "org/postgresql/", "com/alibaba/druid/pool/", "org/vibur/dbcp/"
+    "org/postgresql/", "com/alibaba/druid/pool/", "org/vibur/dbcp/",
+    "io/agroal/"
   };
 
   /** The loaders of a held run: their classes stay loaded until the end. */

@@ -70,6 +70,8 @@ final class PoolFactory {
             "setJdbcUrl", url, "setUsername", user, "setPassword", password, "setName", name,
             "setPoolInitialSize", size, "setPoolMaxSize", size,
             "setConnectionTimeoutInMs", waitMs));
+      case "agroal":
+        return agroal(size, waitMs);
       default:
         throw new IllegalArgumentException("unknown pool kind " + kind);
     }
@@ -84,6 +86,7 @@ final class PoolFactory {
         return jndiName(name);
       case "dbcp":
       case "tomcat-dbcp":
+      case "agroal":
         return null;
       default:
         return name;
@@ -127,6 +130,30 @@ final class PoolFactory {
       Thread.sleep(20);
     }
     return ds;
+  }
+
+  /**
+   * Agroal is configured through suppliers and lambdas; its properties reader takes the same
+   * settings as strings, which reflection can pass to every version.
+   */
+  private DataSource agroal(int size, long waitMs) throws Exception {
+    java.util.Map<String, String> settings = new java.util.HashMap<>();
+    settings.put("jdbcUrl", url);
+    settings.put("principal", user);
+    settings.put("credential", password);
+    settings.put("initialSize", String.valueOf(size));
+    settings.put("minSize", String.valueOf(size));
+    settings.put("maxSize", String.valueOf(size));
+    settings.put("acquisitionTimeout_ms", String.valueOf(waitMs));
+    Class<?> readerType =
+        Class.forName("io.agroal.api.configuration.supplier.AgroalPropertiesReader");
+    Object reader = readerType.getConstructor().newInstance();
+    reader = readerType.getMethod("readProperties", java.util.Map.class).invoke(reader, settings);
+    Class<?> listeners = Class.forName("io.agroal.api.AgroalDataSourceListener");
+    Object none = java.lang.reflect.Array.newInstance(listeners, 0);
+    return (DataSource) Class.forName("io.agroal.api.AgroalDataSource")
+        .getMethod("from", java.util.function.Supplier.class, none.getClass())
+        .invoke(null, reader, none);
   }
 
   /** Vibur lends nothing before {@code start()}, which opens its initial connections. */

@@ -38,6 +38,7 @@ public final class PoolScenario {
         return "jdbc/" + name;
       case "dbcp":
       case "tomcat-dbcp":
+      case "agroal":
         return kind + "-" + order;
       default:
         return name;

@@ -13,7 +13,8 @@ enum Library {
   TOMCATDBCP2("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp2"),
   TOMCATDBCP("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp"),
   DRUID("com.alibaba", "druid", "druid"),
-  VIBUR("org.vibur", "vibur-dbcp", "vibur");
+  VIBUR("org.vibur", "vibur-dbcp", "vibur"),
+  AGROAL("io.agroal", "agroal-pool", "agroal");
 
   final String groupId;
   final String artifactId;

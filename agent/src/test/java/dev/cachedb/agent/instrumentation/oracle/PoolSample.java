@@ -2,7 +2,7 @@ package dev.cachedb.agent.instrumentation.oracle;
 
 /**
  * The advised methods of the pools (HikariCP's pool and metrics delegate, DBCP, DBCP2, c3p0,
- * Tomcat JDBC, Druid, Vibur) and of their connection wrappers, in one class: each module's advice finds its
+ * Tomcat JDBC, Druid, Vibur, Agroal) and of their connection wrappers, in one class: each module's advice finds its
  * methods here.
  */
 public class PoolSample {
@@ -43,6 +43,14 @@ public class PoolSample {
 
   public void restore(Object holder, boolean valid, Object errors) {
     Behaviour.result(holder);
+  }
+
+  public void init() {
+    Behaviour.result(name);
+  }
+
+  public void returnConnectionHandler(Object handler) {
+    Behaviour.result(handler);
   }
 
   public void createConnectionPool() {

@@ -32,7 +32,9 @@ final class ViburPoolReader extends PoolReader {
   public void read(Object dataSource, int[] out) throws Exception {
     Object pool = Reflect.call(dataSource, "getPool");
     if (pool == null) {
-      return; // not started: the collector reads nothing yet
+      // not started: nothing to tell (the collector reuses out from pool to pool)
+      java.util.Arrays.fill(out, -1);
+      return;
     }
     out[TOTAL] = Reflect.callInt(pool, "createdTotal");
     out[IDLE] = Reflect.callInt(pool, "remainingCreated");
