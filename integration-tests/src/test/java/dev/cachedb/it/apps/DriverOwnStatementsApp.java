@@ -1,6 +1,5 @@
 package dev.cachedb.it.apps;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,18 +46,8 @@ public final class DriverOwnStatementsApp {
     this.user = user;
     this.password = password;
     this.metricsPort = metricsPort;
-    if (pooled) {
-      HikariConfig c = new HikariConfig();
-      c.setJdbcUrl(url);
-      c.setUsername(user);
-      c.setPassword(password);
-      c.setMaximumPoolSize(2);
-      c.setMinimumIdle(1);
-      c.setPoolName("driver-own");
-      pool = new HikariDataSource(c); // asks the driver for isolation, auto-commit, validity
-    } else {
-      pool = null;
-    }
+    // HikariCP's start asks the driver for isolation, auto-commit and validity.
+    pool = pooled ? QueryWorkloadApp.smallPool(url, user, password, "driver-own") : null;
   }
 
   public static void main(String[] args) throws Exception {
@@ -211,7 +200,7 @@ public final class DriverOwnStatementsApp {
     http.setRequestProperty("Accept", "text/plain");
     byte[] body;
     try (InputStream in = http.getInputStream()) {
-      body = readAll(in);
+      body = in.readAllBytes();
     }
     double sum = 0;
     for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
@@ -220,14 +209,5 @@ public final class DriverOwnStatementsApp {
       }
     }
     return sum;
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    for (int r; (r = in.read(buffer)) > 0; ) {
-      out.write(buffer, 0, r);
-    }
-    return out.toByteArray();
   }
 }
