@@ -1,0 +1,168 @@
+package dev.cachedb.it.stacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.servers.RedisTestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Sets the agent's counts beside the servers' own: Redis's {@code INFO commandstats} and
+ * {@code keyspace_hits/misses}, PostgreSQL's {@code pg_stat_statements}, Hikari's MXBean. Each
+ * check prints the figures it compared, so a CI log shows them.
+ */
+final class StackTruth {
+  /**
+   * Commands Redis counts that the application never sent: INFO from the agent's memory poller
+   * and the test, CONFIG from the test's RESETSTAT.
+   */
+  private static final Set<String> NOT_THE_APPLICATIONS = Set.of("info", "config");
+
+  private StackTruth() {}
+
+  /** A statement shape as pg_stat_statements normalises it, and the labels the agent must give. */
+  record Shape(String prefix, String type, String table, boolean batched) {
+    static Shape of(String prefix, String type, String table) {
+      return new Shape(prefix, type, table, false);
+    }
+
+    static Shape batched(String prefix, String type, String table) {
+      return new Shape(prefix, type, table, true);
+    }
+  }
+
+  /** Every Redis command of the workload, counted by the agent as by Redis; hits and misses too. */
+  static void redisMatches(String stack, RedisTestServer redis, Scrape before, Scrape after) {
+    Map<String, Long> calls = new TreeMap<>();
+    for (String line : redis.info("commandstats").split("\r\n")) {
+      if (line.startsWith("cmdstat_")) {
+        String command = line.substring("cmdstat_".length(), line.indexOf(':'));
+        long n = Long.parseLong(line.replaceAll(".*[:,]calls=(\\d+),.*", "$1"));
+        if (!NOT_THE_APPLICATIONS.contains(command)) {
+          calls.put(command, n);
+        }
+      }
+    }
+    Map<String, Long> counted = new TreeMap<>();
+    long hits = 0;
+    long misses = 0;
+    for (Map.Entry<String, Long> e : delta(before, after, "cache_operations_total").entrySet()) {
+      String operation = label(e.getKey(), "operation");
+      String result = label(e.getKey(), "result");
+      counted.merge(operation, e.getValue(), Long::sum);
+      hits += result.equals("hit") ? e.getValue() : 0;
+      misses += result.equals("miss") ? e.getValue() : 0;
+    }
+    counted.values().removeIf(n -> n == 0);
+    long serverHits = Long.parseLong(redis.infoValue("stats", "keyspace_hits"));
+    long serverMisses = Long.parseLong(redis.infoValue("stats", "keyspace_misses"));
+    System.out.printf(
+        "%s redis: commandstats %s, agent %s; keyspace hits/misses %d/%d, agent %d/%d%n",
+        stack, calls, counted, serverHits, serverMisses, hits, misses);
+    assertThat(counted).as("agent's cache_operations_total against INFO commandstats")
+        .isEqualTo(calls);
+    assertThat(new long[] {hits, misses}).as("agent's hits and misses against INFO stats")
+        .containsExactly(serverHits, serverMisses);
+  }
+
+  /**
+   * Every statement the application ran, counted by the agent under the labels of its shape.
+   * pg_stat_statements counts each row of a JDBC batch; the agent counts one per executeBatch, so
+   * a batched shape of one flush expects ceil(rows / batch size). Statements pgjdbc issues by
+   * itself to implement Connection methods are not counted by the agent, by the project's rule:
+   * they are named in {@code driverStatements} and must be the only ones no shape covers.
+   */
+  static void queriesMatch(
+      String stack,
+      Map<String, Long> statements,
+      List<Shape> shapes,
+      Set<String> driverStatements,
+      int batchSize,
+      Scrape before,
+      Scrape after) {
+    Map<String, Long> expected = new TreeMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (Map.Entry<String, Long> e : statements.entrySet()) {
+      String sql = e.getKey().trim();
+      if (driverStatements.contains(sql)) {
+        continue;
+      }
+      Shape shape = shapes.stream().filter(s -> sql.startsWith(s.prefix())).findFirst().orElse(null);
+      if (shape == null) {
+        unknown.add(sql);
+        continue;
+      }
+      long n = shape.batched() ? (e.getValue() + batchSize - 1) / batchSize : e.getValue();
+      expected.merge(shape.type() + " " + shape.table(), n, Long::sum);
+    }
+    Map<String, Long> counted = new TreeMap<>();
+    for (Map.Entry<String, Long> e : delta(before, after, "db_queries_total").entrySet()) {
+      if (e.getValue() != 0) {
+        counted.put(label(e.getKey(), "query_type") + " " + label(e.getKey(), "table"), e.getValue());
+      }
+    }
+    System.out.printf("%s postgres: pg_stat_statements %s%n", stack, statements);
+    System.out.printf("%s postgres: expected %s, agent %s%n", stack, expected, counted);
+    assertThat(unknown).as("statements no shape of the test covers").isEmpty();
+    // The failing statement never finished, so PostgreSQL has no row for it.
+    expected.put("SELECT missing_table", 1L);
+    assertThat(counted).as("agent's db_queries_total against pg_stat_statements")
+        .isEqualTo(expected);
+    assertThat(delta(before, after, "db_query_errors_total"))
+        .as("the one failing query")
+        .containsExactly(Map.entry("{query_type=\"SELECT\",table=\"missing_table\"}", 1L));
+  }
+
+  /** The agent's pool gauges equal what Hikari's own MXBean says. */
+  static void poolMatches(String stack, Map<String, String> hikari, Scrape s) {
+    String pool = hikari.get("name");
+    long[] agent = {
+      gauge(s, "db_connection_pool_size", pool),
+      gauge(s, "db_connection_pool_available", pool),
+      gauge(s, "db_connection_pool_active", pool),
+      gauge(s, "db_connection_pool_pending", pool),
+      gauge(s, "db_connection_pool_max", pool)
+    };
+    long[] own = {
+      Long.parseLong(hikari.get("total")),
+      Long.parseLong(hikari.get("idle")),
+      Long.parseLong(hikari.get("active")),
+      Long.parseLong(hikari.get("waiting")),
+      Long.parseLong(hikari.get("max"))
+    };
+    System.out.printf(
+        "%s pool %s: HikariPoolMXBean total/idle/active/waiting/max %s, agent %s%n",
+        stack, pool, java.util.Arrays.toString(own), java.util.Arrays.toString(agent));
+    assertThat(agent).as("agent's pool gauges against HikariPoolMXBean").containsExactly(own);
+  }
+
+  private static long gauge(Scrape s, String name, String pool) {
+    Double v = s.value(name, "pool", pool);
+    assertThat(v).as(name + " of pool " + pool + "\n" + s.text()).isNotNull();
+    return v.longValue();
+  }
+
+  /** after - before of every series of {@code metric}, keyed by its label text. */
+  static Map<String, Long> delta(Scrape before, Scrape after, String metric) {
+    Map<String, Long> d = new TreeMap<>();
+    for (String key : after.keysStartingWith(metric + "{")) {
+      String labels = key.substring(metric.length());
+      Double was = before.value(metric + labels);
+      long n = (long) (after.value(metric + labels) - (was == null ? 0 : was));
+      if (n != 0) {
+        d.put(labels, n);
+      }
+    }
+    return d;
+  }
+
+  private static String label(String labels, String name) {
+    int at = labels.indexOf(name + "=\"");
+    int from = at + name.length() + 2;
+    return labels.substring(from, labels.indexOf('"', from));
+  }
+}
