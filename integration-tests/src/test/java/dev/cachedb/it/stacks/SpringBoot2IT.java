@@ -9,8 +9,6 @@ import dev.cachedb.it.servers.PostgresServer;
 import dev.cachedb.it.servers.WithRedis;
 import dev.cachedb.it.stacks.StackTruth.Shape;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,12 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The Spring Boot 2.7 fat jar of stacks/spring-boot-2 (Java 8 bytecode; Lettuce 6.1, HikariCP 4,
  * Hibernate 5.6, pgjdbc 42.3) with the agent, against a real PostgreSQL and Redis, on every JDK
  * of the suite from 8 up: the stack a Java 8 shop still runs. Counts are checked the way
- * {@link SpringBoot3IT} checks them.
+ * {@link SpringBoot3IT} checks them; this stack's pgjdbc adds one statement of its own, from
+ * isValid() (see StackTruth's PGJDBC_OWN_STATEMENTS).
  */
 class SpringBoot2IT {
-  /** The app's hibernate.jdbc.batch_size. */
-  private static final int BATCH_SIZE = 20;
-
   /** What Hibernate 5.6 writes for the inventory's work, as pg_stat_statements normalises it. */
   private static final List<Shape> SHAPES =
       List.of(
@@ -36,16 +32,6 @@ class SpringBoot2IT {
           Shape.of("select item0_.", "SELECT", "item"),
           Shape.of("select count(item0_.", "SELECT", "item"),
           Shape.of("update item ", "UPDATE", "item"));
-
-  /**
-   * pgjdbc's own statements, as in {@link SpringBoot3IT}: not counted by the agent. One more is
-   * not in pg_stat_statements at all, which records no empty statement: pgjdbc 42.3's isValid()
-   * runs {@code prepareStatement("").executeUpdate()} (42.7 goes through executeWithFlags), and
-   * Hikari calls isValid() on borrowing a connection idle for over 500 ms. The agent must not
-   * count it either, so it is in no shape: a count of it shows as {@code OTHER none}.
-   */
-  private static final Set<String> DRIVER_STATEMENTS =
-      Set.of("BEGIN", "BEGIN READ ONLY", "COMMIT", "ROLLBACK", "SHOW TRANSACTION ISOLATION LEVEL");
 
   @RegisterExtension static final WithRedis redis = WithRedis.plain();
 
@@ -77,11 +63,7 @@ class SpringBoot2IT {
             "--spring.datasource.password=" + postgres.password(),
             "--spring.redis.host=" + redis.server().host(),
             "--spring.redis.port=" + redis.server().port())) {
-      assertThat(app.get("/warm-up")).isEqualTo("PONG");
-      app.awaitIdleFullPool();
-      redis.server().resetStatistics();
-      postgres.resetStatementStatistics();
-      Scrape before = app.scrape();
+      Scrape before = StackTruth.reset(app, redis.server(), postgres);
 
       assertThat(app.post("/seed?shelves=2&itemsPerShelf=20")).isEqualTo("40");
       // one sequence for both entities: shelves got 1 and 2, items 3 to 42
@@ -100,15 +82,7 @@ class SpringBoot2IT {
       }
       app.getFailing("/missing");
 
-      Map<String, Long> statements = postgres.statementCalls("inventory");
-      Scrape after = Scrape.until(app.metricsPort(), s -> s.has("db_query_errors_total"), 5000);
-      StackTruth.redisMatches(STACK, redis.server(), before, after);
-
-      Map<String, String> pool = app.awaitIdleFullPool();
-      StackTruth.poolMatches(STACK, pool, app.scrape());
-      // queries last, so a mismatch there does not hide the Redis and pool figures
-      StackTruth.queriesMatch(
-          STACK, statements, SHAPES, DRIVER_STATEMENTS, BATCH_SIZE, before, after);
+      StackTruth.matchAll(STACK, app, redis.server(), postgres, "inventory", SHAPES, before);
     }
   }
 }

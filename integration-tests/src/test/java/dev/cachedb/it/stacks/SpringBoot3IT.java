@@ -9,8 +9,6 @@ import dev.cachedb.it.servers.PostgresServer;
 import dev.cachedb.it.servers.WithRedis;
 import dev.cachedb.it.stacks.StackTruth.Shape;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * beside the servers' own statistics, reset just before the workload.
  */
 class SpringBoot3IT {
-  /** The app's hibernate.jdbc.batch_size. */
-  private static final int BATCH_SIZE = 20;
-
   /** What Hibernate 6.6 writes for the shop's work, as pg_stat_statements normalises it. */
   private static final List<Shape> SHAPES =
       List.of(
@@ -37,14 +32,6 @@ class SpringBoot3IT {
           Shape.of("with totals as (", "SELECT", "author"),
           Shape.of("update book ", "UPDATE", "book"),
           Shape.of("delete from book ", "DELETE", "book"));
-
-  /**
-   * Sent by pgjdbc itself to implement Connection methods (BEGIN with the first statement of a
-   * transaction, commit(), rollback(), getTransactionIsolation() through executeWithFlags): not
-   * the application's statements, and not counted by the agent.
-   */
-  private static final Set<String> DRIVER_STATEMENTS =
-      Set.of("BEGIN", "BEGIN READ ONLY", "COMMIT", "ROLLBACK", "SHOW TRANSACTION ISOLATION LEVEL");
 
   @RegisterExtension static final WithRedis redis = WithRedis.plain();
 
@@ -80,11 +67,7 @@ class SpringBoot3IT {
             "--spring.datasource.password=" + postgres.password(),
             "--spring.data.redis.host=" + redis.server().host(),
             "--spring.data.redis.port=" + redis.server().port())) {
-      assertThat(app.get("/warm-up")).isEqualTo("PONG");
-      app.awaitIdleFullPool();
-      redis.server().resetStatistics();
-      postgres.resetStatementStatistics();
-      Scrape before = app.scrape();
+      Scrape before = StackTruth.reset(app, redis.server(), postgres);
 
       assertThat(app.post("/seed?authors=4&booksPerAuthor=10")).isEqualTo("40");
       for (int round = 0; round < 2; round++) {
@@ -110,16 +93,7 @@ class SpringBoot3IT {
       assertThat(app.get("/value")).isEqualTo("" + (580 + 20 * 5 - 8 * 19));
       app.getFailing("/missing");
 
-      Map<String, Long> statements = postgres.statementCalls("shop");
-      Scrape after =
-          Scrape.until(app.metricsPort(), s -> s.has("db_query_errors_total"), 5000);
-      StackTruth.redisMatches(STACK, redis.server(), before, after);
-
-      Map<String, String> pool = app.awaitIdleFullPool();
-      StackTruth.poolMatches(STACK, pool, app.scrape());
-      // queries last, so a mismatch there does not hide the Redis and pool figures
-      StackTruth.queriesMatch(
-          STACK, statements, SHAPES, DRIVER_STATEMENTS, BATCH_SIZE, before, after);
+      StackTruth.matchAll(STACK, app, redis.server(), postgres, "shop", SHAPES, before);
     }
   }
 }
