@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /** A Spring Boot fat jar started with the agent, and an HTTP client for its endpoints. */
 final class StackApp implements AutoCloseable {
@@ -59,6 +61,13 @@ final class StackApp implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).GET().build(), 500);
   }
 
+  /** POST without waiting for the answer: for a request that blocks, like a borrow from a full pool. */
+  CompletableFuture<HttpResponse<String>> postAsync(String path) {
+    return http.sendAsync(
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The application's /pool endpoint: Hikari's MXBean values, flat. */
   Map<String, String> pool() throws IOException, InterruptedException {
     Map<String, String> values = new LinkedHashMap<>();
@@ -72,11 +81,15 @@ final class StackApp implements AutoCloseable {
 
   /** Waits until the pool holds its maximum, all idle: Hikari fills it in the background. */
   Map<String, String> awaitIdleFullPool() throws Exception {
+    return awaitPool(v -> v.get("total").equals(v.get("max")) && v.get("idle").equals(v.get("total")));
+  }
+
+  /** Polls /pool until {@code settled} holds (at most 30 s) and returns the last values. */
+  Map<String, String> awaitPool(Predicate<Map<String, String>> settled) throws Exception {
     long end = System.currentTimeMillis() + 30_000;
     while (true) {
       Map<String, String> v = pool();
-      if ((v.get("total").equals(v.get("max")) && v.get("idle").equals(v.get("total")))
-          || System.currentTimeMillis() > end) {
+      if (settled.test(v) || System.currentTimeMillis() > end) {
         return v;
       }
       Thread.sleep(100);

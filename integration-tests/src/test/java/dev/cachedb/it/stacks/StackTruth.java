@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachedb.it.harness.Scrape;
 import dev.cachedb.it.servers.PostgresServer;
 import dev.cachedb.it.servers.RedisTestServer;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sets the agent's counts beside the servers' own: Redis's {@code INFO commandstats} and
@@ -67,7 +70,7 @@ final class StackTruth {
     Map<String, Long> statements = postgres.statementCalls(database);
     Scrape after = Scrape.until(app.metricsPort(), s -> s.has("db_query_errors_total"), 5000);
     redisMatches(stack, redis, before, after);
-    poolMatches(stack, app.awaitIdleFullPool(), app.scrape());
+    poolMatchesBusyAndIdle(stack, app);
     // queries last, so a mismatch there does not hide the Redis and pool figures
     queriesMatch(stack, statements, shapes, before, after);
   }
@@ -157,6 +160,24 @@ final class StackTruth {
     assertThat(delta(before, after, "db_query_errors_total"))
         .as("the one failing query")
         .containsExactly(Map.entry("{query_type=\"SELECT\",table=\"missing_table\"}", 1L));
+  }
+
+  /**
+   * The pool gauges against Hikari at rest, with 3 of 10 connections out, with all out and one
+   * borrower waiting, and at rest again.
+   */
+  private static void poolMatchesBusyAndIdle(String stack, StackApp app) throws Exception {
+    poolMatches(stack + " at rest", app.awaitIdleFullPool(), app.scrape());
+    assertThat(app.post("/hold?count=3")).isEqualTo("3");
+    poolMatches(stack + " 3 held", app.pool(), app.scrape());
+    assertThat(app.post("/hold?count=7")).isEqualTo("7");
+    CompletableFuture<HttpResponse<String>> waiting = app.postAsync("/hold?count=1");
+    Map<String, String> full = app.awaitPool(v -> v.get("waiting").equals("1"));
+    poolMatches(stack + " 10 held, 1 waiting", full, app.scrape());
+    assertThat(app.post("/release")).isEqualTo("10");
+    assertThat(waiting.get(30, TimeUnit.SECONDS).body()).isEqualTo("1");
+    assertThat(app.post("/release")).isEqualTo("1");
+    poolMatches(stack + " released", app.awaitIdleFullPool(), app.scrape());
   }
 
   /** The agent's pool gauges equal what Hikari's own MXBean says. */

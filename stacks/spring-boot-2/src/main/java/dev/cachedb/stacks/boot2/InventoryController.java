@@ -2,6 +2,7 @@ package dev.cachedb.stacks.boot2;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -22,11 +23,17 @@ public class InventoryController {
   private final Inventory inventory;
   private final DataSource dataSource;
   private final RedisConnectionFactory redis;
+  private final HeldConnections held;
 
-  InventoryController(Inventory inventory, DataSource dataSource, RedisConnectionFactory redis) {
+  InventoryController(
+      Inventory inventory,
+      DataSource dataSource,
+      RedisConnectionFactory redis,
+      HeldConnections held) {
     this.inventory = inventory;
     this.dataSource = dataSource;
     this.redis = redis;
+    this.held = held;
   }
 
   /** Opens the shared Redis connection, so its handshake happens before the IT resets stats. */
@@ -63,6 +70,17 @@ public class InventoryController {
   @GetMapping("/missing")
   long missing() {
     return inventory.countMissing();
+  }
+
+  /** Borrows {@code count} connections and keeps them; waits as long as Hikari lets it. */
+  @PostMapping("/hold")
+  int hold(@RequestParam int count) throws SQLException {
+    return held.hold(count);
+  }
+
+  @PostMapping("/release")
+  int release() throws SQLException {
+    return held.releaseHeld();
   }
 
   /** Hikari's own view of its pool, to set beside the agent's gauges. */
