@@ -7,6 +7,7 @@ import dev.cachedb.it.servers.PostgresServer;
 import dev.cachedb.it.servers.RedisTestServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,11 +66,12 @@ final class StackTruth {
       PostgresServer postgres,
       String database,
       List<Shape> shapes,
+      Set<String> redisCommands,
       Scrape before)
       throws Exception {
     Map<String, Long> statements = postgres.statementCalls(database);
     Scrape after = Scrape.until(app.metricsPort(), s -> s.has("db_query_errors_total"), 5000);
-    redisMatches(stack, redis, before, after);
+    redisMatches(stack, redis, redisCommands, before, after);
     poolMatchesBusyAndIdle(stack, app);
     // queries last, so a mismatch there does not hide the Redis and pool figures
     queriesMatch(stack, statements, shapes, before, after);
@@ -87,7 +89,8 @@ final class StackTruth {
   }
 
   /** Every Redis command of the workload, counted by the agent as by Redis; hits and misses too. */
-  private static void redisMatches(String stack, RedisTestServer redis, Scrape before, Scrape after) {
+  private static void redisMatches(
+      String stack, RedisTestServer redis, Set<String> commands, Scrape before, Scrape after) {
     Map<String, Long> calls = new TreeMap<>();
     for (String line : redis.info("commandstats").split("\r\n")) {
       if (line.startsWith("cmdstat_")) {
@@ -114,6 +117,7 @@ final class StackTruth {
     System.out.printf(
         "%s redis: commandstats %s, agent %s; keyspace hits/misses %d/%d, agent %d/%d%n",
         stack, calls, counted, serverHits, serverMisses, hits, misses);
+    assertThat(calls.keySet()).as("the commands the workload sends").isEqualTo(commands);
     assertThat(counted).as("agent's cache_operations_total against INFO commandstats")
         .isEqualTo(calls);
     assertThat(new long[] {hits, misses}).as("agent's hits and misses against INFO stats")
@@ -131,6 +135,7 @@ final class StackTruth {
       String stack, Map<String, Long> statements, List<Shape> shapes, Scrape before, Scrape after) {
     Map<String, Long> expected = new TreeMap<>();
     List<String> unknown = new ArrayList<>();
+    Set<Shape> unused = new HashSet<>(shapes);
     for (Map.Entry<String, Long> e : statements.entrySet()) {
       String sql = e.getKey().trim();
       if (PGJDBC_OWN_STATEMENTS.contains(sql)) {
@@ -141,6 +146,7 @@ final class StackTruth {
         unknown.add(sql);
         continue;
       }
+      unused.remove(shape);
       long n = shape.batched() ? (e.getValue() + BATCH_SIZE - 1) / BATCH_SIZE : e.getValue();
       expected.merge(shape.type() + " " + shape.table(), n, Long::sum);
     }
@@ -153,6 +159,7 @@ final class StackTruth {
     System.out.printf("%s postgres: pg_stat_statements %s%n", stack, statements);
     System.out.printf("%s postgres: expected %s, agent %s%n", stack, expected, counted);
     assertThat(unknown).as("statements no shape of the test covers").isEmpty();
+    assertThat(unused).as("shapes the workload never ran").isEmpty();
     // The failing statement never finished, so PostgreSQL has no row for it.
     expected.put("SELECT missing_table", 1L);
     assertThat(counted).as("agent's db_queries_total against pg_stat_statements")
