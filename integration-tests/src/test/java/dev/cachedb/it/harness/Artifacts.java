@@ -21,6 +21,16 @@ public final class Artifacts {
     return existing(System.getProperty("it.testapp.jar"));
   }
 
+  /** The Spring Boot 3.5 fat jar of stacks/spring-boot-3. */
+  public static Path springBoot3Jar() {
+    return existing(System.getProperty("it.boot3.jar"));
+  }
+
+  /** The Spring Boot 2.7 fat jar (Java 8 bytecode) of stacks/spring-boot-2. */
+  public static Path springBoot2Jar() {
+    return existing(System.getProperty("it.boot2.jar"));
+  }
+
   public static Path testClasses() {
     return existing(System.getProperty("it.test.classes"));
   }
