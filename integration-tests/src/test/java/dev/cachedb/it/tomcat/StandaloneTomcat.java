@@ -12,22 +12,17 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * A Tomcat distribution zip unpacked as an administrator would, started with {@code bin/catalina.sh
- * run} on the JDK under test, and driven over HTTP: the manager's text interface deploys and
- * undeploys, so each returns once Tomcat has finished (its pools closed or started).
+ * A Tomcat unpacked by {@link TomcatDistribution}, started with {@code bin/catalina.sh run} on the
+ * JDK under test, and driven over HTTP: the manager's text interface deploys and undeploys, so
+ * each returns once Tomcat has finished (its pools started or closed).
  *
  * <pre>
- * try (StandaloneTomcat tomcat = StandaloneTomcat.unpack(zip, dir)) {
+ * try (StandaloneTomcat tomcat = TomcatDistribution.forJdk(17).unpack(dir)) {
  *   tomcat.setenv("CATALINA_OPTS=\"$CATALINA_OPTS -javaagent:...\"").start();
  *   tomcat.deploy(war, "/shop");
  *   tomcat.get("/shop/order?id=1");
@@ -35,65 +30,18 @@ import java.util.zip.ZipInputStream;
  * </pre>
  */
 final class StandaloneTomcat implements AutoCloseable {
-  private static final String MANAGER_USER = "it-deployer";
-  private static final String MANAGER_PASSWORD = "it-deployer-password";
+  /** The manager-script user {@link TomcatDistribution} adds to conf/tomcat-users.xml. */
+  static final String MANAGER_USER = "it-deployer";
+  static final String MANAGER_PASSWORD = "it-deployer-password";
   private static final long START_TIMEOUT_MS = 120_000;
 
   private final Path home;
   private final int httpPort;
   private Process process;
 
-  private StandaloneTomcat(Path home, int httpPort) {
+  StandaloneTomcat(Path home, int httpPort) {
     this.home = home;
     this.httpPort = httpPort;
-  }
-
-  /**
-   * Unpacks {@code zip} under {@code dir}, keeps only the manager application (fewer to start),
-   * moves the HTTP connector to a free port, closes the shutdown port (the test stops Tomcat by
-   * signal) and adds a manager-script user for the deployments.
-   */
-  static StandaloneTomcat unpack(Path zip, Path dir) throws IOException {
-    Path home = null;
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        Path target = dir.resolve(e.getName()).normalize();
-        if (!target.startsWith(dir)) {
-          throw new IOException("zip entry outside the target: " + e.getName());
-        }
-        if (home == null) {
-          home = dir.resolve(e.getName().substring(0, e.getName().indexOf('/')));
-        }
-        if (e.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
-      scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
-    }
-    try (Stream<Path> apps = Files.list(home.resolve("webapps"))) {
-      for (Path app : (Iterable<Path>) apps::iterator) {
-        if (!app.getFileName().toString().equals("manager")) {
-          deleteTree(app);
-        }
-      }
-    }
-    int httpPort = freePort();
-    Path serverXml = home.resolve("conf/server.xml");
-    String server = new String(Files.readAllBytes(serverXml), StandardCharsets.UTF_8);
-    server = server.replace("port=\"8005\"", "port=\"-1\"").replace("port=\"8080\"", "port=\"" + httpPort + "\"");
-    Files.write(serverXml, server.getBytes(StandardCharsets.UTF_8));
-    Files.write(
-        home.resolve("conf/tomcat-users.xml"),
-        ("<tomcat-users>\n  <role rolename=\"manager-script\"/>\n  <user username=\""
-                + MANAGER_USER + "\" password=\"" + MANAGER_PASSWORD
-                + "\" roles=\"manager-script\"/>\n</tomcat-users>\n")
-            .getBytes(StandardCharsets.UTF_8));
-    return new StandaloneTomcat(home, httpPort);
   }
 
   Path home() {
@@ -240,14 +188,6 @@ final class StandaloneTomcat implements AutoCloseable {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
     }
   }
 }
