@@ -15,14 +15,21 @@ import redis.clients.jedis.Jedis;
 final class ServerCounts {
   /** MariaDB's {@code Com_*} statement counters, by statement kind (lower case, e.g. select). */
   final Map<String, Long> statements;
+  /** performance_schema's statement digests (normalized text) and their executions. */
+  final Map<String, Long> digests;
   /** Redis's {@code INFO commandstats} calls, by command (lower case). */
   final Map<String, Long> commands;
   final long keyspaceHits;
   final long keyspaceMisses;
 
   private ServerCounts(
-      Map<String, Long> statements, Map<String, Long> commands, long hits, long misses) {
+      Map<String, Long> statements,
+      Map<String, Long> digests,
+      Map<String, Long> commands,
+      long hits,
+      long misses) {
     this.statements = statements;
+    this.digests = digests;
     this.commands = commands;
     this.keyspaceHits = hits;
     this.keyspaceMisses = misses;
@@ -45,6 +52,18 @@ final class ServerCounts {
         statements.put(r.getString(1).substring("Com_".length()).toLowerCase(), r.getLong(2));
       }
     }
+    // Needs a server started with --performance-schema=ON.
+    Map<String, Long> digests = new TreeMap<>();
+    try (Statement s = mariaDb.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT DIGEST_TEXT, COUNT_STAR FROM"
+                    + " performance_schema.events_statements_summary_by_digest"
+                    + " WHERE DIGEST_TEXT IS NOT NULL")) {
+      while (r.next()) {
+        digests.merge(r.getString(1), r.getLong(2), Long::sum);
+      }
+    }
     Map<String, Long> commands = new TreeMap<>();
     for (String line : redis.info("commandstats").split("\r\n")) {
       if (line.startsWith("cmdstat_")) {
@@ -55,7 +74,7 @@ final class ServerCounts {
     }
     String stats = redis.info("stats");
     return new ServerCounts(
-        statements, commands, field(stats, "keyspace_hits"), field(stats, "keyspace_misses"));
+        statements, digests, commands, field(stats, "keyspace_hits"), field(stats, "keyspace_misses"));
   }
 
   /** MariaDB's count of {@code kind} statements since {@code start}. */
@@ -65,12 +84,21 @@ final class ServerCounts {
 
   /** Every MariaDB counter that moved since {@code start}, with its delta. */
   Map<String, Long> movedSince(ServerCounts start) {
+    return moved(statements, start.statements);
+  }
+
+  /** Every statement digest executed since {@code start}, with its count. */
+  Map<String, Long> digestsSince(ServerCounts start) {
+    return moved(digests, start.digests);
+  }
+
+  private static Map<String, Long> moved(Map<String, Long> now, Map<String, Long> then) {
     Map<String, Long> moved = new TreeMap<>();
-    statements.forEach(
-        (kind, n) -> {
-          long delta = n - start.statements.getOrDefault(kind, 0L);
+    now.forEach(
+        (key, n) -> {
+          long delta = n - then.getOrDefault(key, 0L);
           if (delta != 0) {
-            moved.put(kind, delta);
+            moved.put(key, delta);
           }
         });
     return moved;

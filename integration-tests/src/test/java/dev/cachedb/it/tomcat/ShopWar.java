@@ -87,7 +87,9 @@ final class ShopWar {
   /**
    * Pools sized so that the test's four client threads never wait; {@code closeMethod="close"}
    * makes Tomcat close each pool when the application stops (without it the pools live on).
-   * jdbc/orders takes every default of Tomcat's DBCP, including validation on borrow.
+   * jdbc/orders takes every default of Tomcat's DBCP, including validation on borrow, and sets the
+   * isolation level, as legacy configurations often do: DBCP then calls getTransactionIsolation on
+   * every borrow, which the MariaDB driver answers with a query of its own on a new connection.
    */
   private static byte[] contextXml(String jdbcUrl) {
     String common =
@@ -96,7 +98,8 @@ final class ShopWar {
             + "            username=\"root\" password=\"\"";
     return ("<Context>\n"
             + "  <Resource name=\"jdbc/orders\" " + common + "\n"
-            + "            maxTotal=\"4\" maxIdle=\"4\"/>\n"
+            + "            maxTotal=\"4\" maxIdle=\"4\"\n"
+            + "            defaultTransactionIsolation=\"READ_COMMITTED\"/>\n"
             + "  <Resource name=\"jdbc/catalog\" " + common + "\n"
             + "            factory=\"org.apache.tomcat.jdbc.pool.DataSourceFactory\"\n"
             + "            initialSize=\"2\" minIdle=\"2\" maxIdle=\"4\" maxActive=\"4\"/>\n"
