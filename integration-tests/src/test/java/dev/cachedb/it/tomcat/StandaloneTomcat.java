@@ -141,7 +141,15 @@ final class StandaloneTomcat implements AutoCloseable {
 
   /** GET {@code pathAndQuery} on Tomcat's HTTP port; fails unless the reply is 200. */
   String get(String pathAndQuery) throws IOException {
-    return read(open(pathAndQuery));
+    try {
+      return read(open(pathAndQuery));
+    } catch (IOException e) {
+      // Tomcat's error page leaves out the root cause; its console has the stack trace.
+      String console = consoleText();
+      throw new IOException(
+          e.getMessage() + "\n--- console ---\n"
+              + console.substring(Math.max(0, console.length() - 6000)), e);
+    }
   }
 
   private HttpURLConnection open(String pathAndQuery) throws IOException {
