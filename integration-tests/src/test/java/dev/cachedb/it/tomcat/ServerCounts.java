@@ -74,7 +74,11 @@ final class ServerCounts {
     }
     String stats = redis.info("stats");
     return new ServerCounts(
-        statements, digests, commands, field(stats, "keyspace_hits"), field(stats, "keyspace_misses"));
+        statements,
+        digests,
+        commands,
+        field(stats, "keyspace_hits"),
+        field(stats, "keyspace_misses"));
   }
 
   /** MariaDB's count of {@code kind} statements since {@code start}. */

@@ -123,10 +123,9 @@ final class StandaloneTomcat implements AutoCloseable {
   private void manager(String method, String command, byte[] body) throws IOException {
     HttpURLConnection c = open("/manager/text" + command);
     c.setRequestMethod(method);
-    String credentials = MANAGER_USER + ":" + MANAGER_PASSWORD;
+    byte[] credentials = (MANAGER_USER + ":" + MANAGER_PASSWORD).getBytes(StandardCharsets.UTF_8);
     c.setRequestProperty(
-        "Authorization",
-        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        "Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials));
     if (body != null) {
       c.setDoOutput(true);
       try (OutputStream out = c.getOutputStream()) {

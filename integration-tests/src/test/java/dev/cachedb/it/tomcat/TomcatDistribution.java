@@ -69,7 +69,9 @@ final class TomcatDistribution {
   StandaloneTomcat unpack(Path dir) throws IOException {
     Path home = unzip(Files.createDirectories(dir));
     try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
-      scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
+      scripts
+          .filter(p -> p.toString().endsWith(".sh"))
+          .forEach(p -> p.toFile().setExecutable(true));
     }
     try (Stream<Path> apps = Files.list(home.resolve("webapps"))) {
       for (Path app : (Iterable<Path>) apps::iterator) {

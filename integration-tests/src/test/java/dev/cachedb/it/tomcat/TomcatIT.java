@@ -1,5 +1,7 @@
 package dev.cachedb.it.tomcat;
 
+import static dev.cachedb.it.tomcat.AgentVersusTruth.ORDERS_POOL;
+import static dev.cachedb.it.tomcat.AgentVersusTruth.assertPool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.harness.Artifacts;
@@ -125,8 +127,8 @@ class TomcatIT {
   void bothJndiPoolsShowWhatThePoolsSayOfThemselves() throws Exception {
     Map<String, Map<String, String>> pools = pools(tomcat);
     Scrape s = scrape(metricsPort);
-    AgentVersusTruth.assertPool(s, AgentVersusTruth.ORDERS_POOL, pools.get("orders"));
-    AgentVersusTruth.assertPool(s, pools.get("catalog").get("name"), pools.get("catalog"));
+    assertPool(s, ORDERS_POOL, pools.get("orders"));
+    assertPool(s, pools.get("catalog").get("name"), pools.get("catalog"));
   }
 
   @Test
@@ -139,13 +141,15 @@ class TomcatIT {
       Map<String, Map<String, String>> pools = pools(tomcat);
       Scrape s = scrape(metricsPort);
       String catalog = pools.get("catalog").get("name");
-      Set<String> expected = new TreeSet<>(List.of(AgentVersusTruth.ORDERS_POOL, catalog));
-      assertThat(MetricDeltas.poolLabels(s)).as("redeploy %d:%n%s", i, s.text()).isEqualTo(expected);
+      Set<String> expected = new TreeSet<>(List.of(ORDERS_POOL, catalog));
+      assertThat(MetricDeltas.poolLabels(s))
+          .as("redeploy %d:%n%s", i, s.text())
+          .isEqualTo(expected);
       assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(2.0);
       // a fresh series: the borrows of this deployment only
       assertThat(s.value("db_connection_acquire_duration_seconds_count", "pool", catalog))
           .isEqualTo(8.0);
-      AgentVersusTruth.assertPool(s, AgentVersusTruth.ORDERS_POOL, pools.get("orders"));
+      assertPool(s, ORDERS_POOL, pools.get("orders"));
       System.out.printf("TomcatIT redeploy %d: pools %s, pools_tracked 2%n", i, expected);
     }
   }
@@ -170,8 +174,8 @@ class TomcatIT {
       driveAndCheckCounts(plain, port, 0, () -> {});
       Scrape after = scrape(port);
       Map<String, Map<String, String>> pools = pools(plain);
-      AgentVersusTruth.assertPool(after, pools.get("catalog").get("name"), pools.get("catalog"), REQUESTS);
-      AgentVersusTruth.assertPool(after, AgentVersusTruth.ORDERS_POOL, pools.get("orders"), REQUESTS);
+      assertPool(after, pools.get("catalog").get("name"), pools.get("catalog"), REQUESTS);
+      assertPool(after, ORDERS_POOL, pools.get("orders"), REQUESTS);
     }
   }
 
@@ -189,7 +193,8 @@ class TomcatIT {
     int deletes = drive(target, REQUESTS);
     Scrape after = scrape(port);
     ServerCounts truth = ServerCounts.read(truthDb, truthRedis);
-    return AgentVersusTruth.assertCounts(before, after, truthBefore, truth, REQUESTS, deletes, poolStarts);
+    return AgentVersusTruth.assertCounts(
+        before, after, truthBefore, truth, REQUESTS, deletes, poolStarts);
   }
 
   /** {@code requests} orders from {@link #CLIENTS} threads; returns how many deleted theirs. */
