@@ -126,7 +126,7 @@ class QueryMetricsIT {
       throws Exception {
     if (url.startsWith("jdbc:h2:")) {
       // H2's file format changes between versions, and on JDK 8 the child opens the file with an
-      // older H2 than this JVM's (Artifacts.ON_JAVA_8): the file is written by the child's H2.
+      // older H2 than this JVM's (Artifacts.FOR_OLDER_JDKS): the file is written by the child's H2.
       try (URLClassLoader h2 = new URLClassLoader(
           Artifacts.libs("jdbc-h2").stream().map(QueryMetricsIT::url).toArray(URL[]::new),
           ClassLoader.getPlatformClassLoader())) {

@@ -12,17 +12,20 @@ import java.util.stream.Stream;
 /** Where the build put what the tests run: the agent jar, test-app, and library version folders. */
 public final class Artifacts {
   /**
-   * Library folders whose jars are Java 11 or later bytecode, each with the folder of the newest
-   * build of the same library for Java 8, which JDK 8 runs instead: a test runs there with the
-   * older version rather than being skipped. The pom copies both.
+   * Library folders whose jars need a later Java than some JDK the suite runs on, each with the
+   * Java it needs and the folder of the newest Java 8 build of the same library, which an older
+   * JDK runs instead: a test runs there with the older version rather than being skipped. The
+   * pom copies both.
    */
-  public static final Map<String, String> ON_JAVA_8 = Map.of(
-      "jdbc-h2", "java8/jdbc-h2-2.1.214", // H2 2.2 and later: Java 11
-      "jdbc-hikaricp", "java8/jdbc-hikaricp-4.0.3", // HikariCP 5 and later: Java 11
-      "jdbc-mariadb", "java8/jdbc-mariadb-3.5.11", // MariaDB Connector/J 4: Java 17
-      "pool-drivers", "java8/pool-drivers", // H2 and MariaDB as above
-      "pool-hikari-7.1.0", "java8/pool-hikari-4.0.3",
-      "pool-tomcat-jdbc-11.0.27", "java8/pool-tomcat-jdbc-9.0.98"); // Tomcat 10 and later: 11+
+  private static final Map<String, Substitute> FOR_OLDER_JDKS = Map.of(
+      "jdbc-h2", new Substitute(11, "java8/jdbc-h2-2.1.214"), // H2 2.2 and later
+      "jdbc-hikaricp", new Substitute(11, "java8/jdbc-hikaricp-4.0.3"), // HikariCP 5 and later
+      "jdbc-mariadb", new Substitute(17, "java8/jdbc-mariadb-3.5.11"), // Connector/J 4
+      "pool-drivers", new Substitute(17, "java8/pool-drivers"), // H2 and Connector/J as above
+      "pool-hikari-7.1.0", new Substitute(11, "java8/pool-hikari-4.0.3"),
+      "pool-tomcat-jdbc-11.0.27", new Substitute(17, "java8/pool-tomcat-jdbc-9.0.98")); // 11.0
+
+  private record Substitute(int needsJava, String folder) {}
 
   private Artifacts() {}
 
@@ -45,12 +48,13 @@ public final class Artifacts {
 
   /**
    * Every jar in {@code target/libs/<name>}, e.g. {@code jedis-2.9.0}; when the child JVMs run on
-   * JDK 8, the folder of the newest Java 8 build in place of a folder whose library is built for
-   * a later Java (see {@link #ON_JAVA_8}).
+   * a JDK older than the folder's library needs, the folder of its newest Java 8 build (see
+   * {@link #FOR_OLDER_JDKS}).
    */
   public static List<Path> libs(String name) {
-    if (Jdk.feature() == 8) {
-      name = ON_JAVA_8.getOrDefault(name, name);
+    Substitute older = FOR_OLDER_JDKS.get(name);
+    if (older != null && Jdk.feature() < older.needsJava()) {
+      name = older.folder();
     }
     Path dir = existing(System.getProperty("it.libs.dir")).resolve(name);
     try (Stream<Path> files = Files.list(dir)) {
