@@ -44,7 +44,7 @@ class MasterSwitchIT {
       loaded = jdk8
           ? app.stdout().lines()
               .filter(l -> l.startsWith("[Loaded "))
-              .map(l -> l.substring("[Loaded ".length(), l.indexOf(" from ")))
+              .map(l -> l.substring("[Loaded ".length()).split(" ", 2)[0])
               .collect(Collectors.toList())
           : Files.readAllLines(classLog).stream()
               .map(l -> l.replaceAll("^.*\\] ", "").replaceAll(" source:.*$", ""))
