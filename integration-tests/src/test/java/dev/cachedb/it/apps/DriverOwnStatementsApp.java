@@ -198,12 +198,15 @@ public final class DriverOwnStatementsApp {
     HttpURLConnection http = (HttpURLConnection)
         new URL("http://127.0.0.1:" + metricsPort + "/metrics").openConnection();
     http.setRequestProperty("Accept", "text/plain");
-    byte[] body;
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     try (InputStream in = http.getInputStream()) {
-      body = in.readAllBytes();
+      byte[] buffer = new byte[8192];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        body.write(buffer, 0, n);
+      }
     }
     double sum = 0;
-    for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
+    for (String line : new String(body.toByteArray(), StandardCharsets.UTF_8).split("\n")) {
       if (line.startsWith("db_queries_total{")) {
         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }

@@ -51,9 +51,9 @@ public final class AppProcess implements AutoCloseable {
     return new Builder().jar(jar);
   }
 
-  /** A main class from this module's test classes, with the given library folders. */
+  /** A main class from this module's apps, with the given library folders. */
   public static Builder testMain(Class<?> mainClass, String... libFolders) {
-    Builder b = new Builder().classpath(Artifacts.testClasses()).mainClass(mainClass.getName());
+    Builder b = new Builder().classpath(Artifacts.appClasses()).mainClass(mainClass.getName());
     for (String folder : libFolders) {
       b.classpath(Artifacts.libs(folder));
     }
@@ -179,6 +179,11 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public Builder jvmOption(String option) {
+      // JDK 8 loads agents into a running JVM without being asked, and fails to start on this
+      // flag, which JDK 21 introduced and 11 and 17 updates accept.
+      if (Jdk.feature() == 8 && option.equals("-XX:+EnableDynamicAgentLoading")) {
+        return this;
+      }
       jvmOptions.add(option);
       return this;
     }
