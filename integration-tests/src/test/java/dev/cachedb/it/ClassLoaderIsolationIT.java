@@ -101,7 +101,7 @@ class ClassLoaderIsolationIT {
    */
   private static String webAppPath() {
     List<Path> entries = new ArrayList<>();
-    entries.add(Artifacts.testClasses());
+    entries.add(Artifacts.appClasses());
     Map<String, Path> jars = new LinkedHashMap<>();
     for (String folder :
         new String[] {"pool-hikari-7.1.0", "jedis-8.0.2", "lettuce-7.7.0.RELEASE", "jdbc-h2"}) {

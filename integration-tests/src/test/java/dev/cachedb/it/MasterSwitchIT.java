@@ -3,6 +3,7 @@ package dev.cachedb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.harness.AppProcess;
+import dev.cachedb.it.harness.Jdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +25,13 @@ class MasterSwitchIT {
   void disabledAgentLoadsOnlyWhatItNeedsToReadItsConfiguration() throws Exception {
     Path classLog = tmp.resolve("classes.log");
     Path appTmp = Files.createDirectory(tmp.resolve("app-tmp"));
+    // JDK 8 has no -Xlog (unified logging is JDK 9's): its -verbose:class lines go to stdout.
+    boolean jdk8 = Jdk.feature() == 8;
+    List<String> loaded;
     try (AppProcess app =
         AppProcess.testApp()
             .agent("enabled=false,port=0")
-            .jvmOption("-Xlog:class+load=info:file=" + classLog)
+            .jvmOption(jdk8 ? "-verbose:class" : "-Xlog:class+load=info:file=" + classLog)
             .jvmOption("-Djava.io.tmpdir=" + appTmp)
             .args("--rounds=5", "--interval-ms=10", "--redis-clients=jedis")
             .start()) {
@@ -37,15 +41,19 @@ class MasterSwitchIT {
           .contains("[cachedb-agent] INFO disabled by configuration (enabled=false)")
           .doesNotContain("serving metrics")
           .doesNotContain("bootstrap classpath has been appended");
-    }
-    List<String> agentClasses;
-    try (Stream<String> lines = Files.lines(classLog)) {
-      agentClasses =
-          lines.map(l -> l.replaceAll("^.*\\] ", "").replaceAll(" source:.*$", ""))
-              .filter(c -> c.startsWith("dev.cachedb.agent."))
-              .sorted()
+      loaded = jdk8
+          ? app.stdout().lines()
+              .filter(l -> l.startsWith("[Loaded "))
+              .map(l -> l.substring("[Loaded ".length()).split(" ", 2)[0])
+              .collect(Collectors.toList())
+          : Files.readAllLines(classLog).stream()
+              .map(l -> l.replaceAll("^.*\\] ", "").replaceAll(" source:.*$", ""))
               .collect(Collectors.toList());
     }
+    List<String> agentClasses = loaded.stream()
+        .filter(c -> c.startsWith("dev.cachedb.agent."))
+        .sorted()
+        .collect(Collectors.toList());
     assertThat(agentClasses).isNotEmpty()
         .allMatch(c -> c.matches("dev\\.cachedb\\.agent\\.(Agent|AgentStarter|AgentVersion|config\\..*|log\\..*)"),
             "only the entry point, configuration and log");

@@ -39,6 +39,26 @@ public final class JdbcCalls {
     }
   }
 
+  /**
+   * Enters a JDBC method other than an execute (a Connection's isolation, read-only, savepoint,
+   * catalog, schema or validity method, DatabaseMetaData, ResultSetMetaData), which drivers may
+   * implement by executing SQL on a Statement of their own: those statements are the driver's, not
+   * the application's, so they count as nested in the call (depth above 0) and are not recorded.
+   * Returns the thread's counters, to hand to {@link #driverWorkFinished}.
+   */
+  public static int[] driverWorkStarted() {
+    int[] depths = CallDepth.counters();
+    depths[CallDepth.JDBC_EXECUTE]++;
+    return depths;
+  }
+
+  /** Leaves a call entered with {@link #driverWorkStarted}. */
+  public static void driverWorkFinished(int[] depths) {
+    if (depths != null) { // null: the enter advice failed before it counted
+      depths[CallDepth.JDBC_EXECUTE]--;
+    }
+  }
+
   /** Receives statement events. The base class ignores them. */
   public static class Sink {
     /** {@code Connection.prepareStatement/prepareCall(sql, ...)} returned {@code statement}. */

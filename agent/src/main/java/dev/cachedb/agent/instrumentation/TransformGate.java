@@ -98,6 +98,13 @@ final class TransformGate implements ClassFileTransformer {
     if (loader == null) {
       return false; // the bootstrap loader's classes are never matched
     }
+    if (loaded.getName().indexOf('/') >= 0) {
+      // A class defined with no class file of its own (a lambda's: JDK 8's VM-anonymous classes,
+      // 15's hidden ones, named like "Outer$$Lambda$171/609389093") is never a library's type.
+      // JDK 8 still calls it modifiable, and retransforming one there makes its next use throw
+      // NoClassDefFoundError in the application.
+      return false;
+    }
     LoaderCandidates.Applicable applicable = byLoader.of(loader);
     String internalName = loaded.getName().replace('.', '/');
     if (applicable.none()) {

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Records statement executions into {@link QueryMetrics}. Installed as the bootstrap
  * {@link JdbcCalls#sink}, so advice in any class loader reaches it. Never throws.
  *
- * <p>A prepared statement's SQL is known only when it is prepared, so {@link #prepared} classifies
- * it then and remembers the statement's series in a weak identity map; each later execution costs
- * one lookup there. A plain statement's {@code addBatch(sql)} is remembered the same way until its
+ * <p>A prepared statement's SQL is known only when it is prepared, so {@link #prepared} remembers
+ * it in a weak identity map; its first execution classifies it and keeps the series with it, and
+ * each later execution costs one lookup there. A plain statement's {@code addBatch(sql)} is remembered the same way until its
  * {@code executeBatch}. Statements of unknown origin (prepared before the agent was attached)
  * count as {@code OTHER}/{@code none}.
  */
@@ -68,7 +68,7 @@ public final class QueryRecorder extends JdbcCalls.Sink {
       }
       Statement known = statements.get(statement);
       if (known == null || known.batch || !known.sql.equals(sql)) { // drivers' caches reuse
-        statements.put(statement, new Statement(sql, seriesOf(sql), false));
+        statements.put(statement, new Statement(sql, false));
       }
     } catch (RuntimeException ignored) {
       // never the application's problem
@@ -79,7 +79,7 @@ public final class QueryRecorder extends JdbcCalls.Sink {
   public void addBatch(Object statement, String sql) {
     try {
       if (statement != null && sql != null && statements.get(statement) == null) {
-        statements.put(statement, new Statement(sql, seriesOf(sql), true)); // first SQL classifies
+        statements.put(statement, new Statement(sql, true)); // first SQL classifies
       }
     } catch (RuntimeException ignored) {
       // never the application's problem
@@ -99,6 +99,10 @@ public final class QueryRecorder extends JdbcCalls.Sink {
           series = metrics.series("OTHER", "none"); // made on first use: rare
         } else {
           series = known.series;
+          if (series == null) {
+            series = seriesOf(known.sql);
+            known.series = series;
+          }
           text = known.sql;
           if (batch && known.batch) {
             statements.remove(statement); // the batch is gone; the next addBatch starts anew
@@ -126,15 +130,19 @@ public final class QueryRecorder extends JdbcCalls.Sink {
     return statements.size();
   }
 
-  /** What is known of one statement. */
+  /**
+   * What is known of one statement. Its series is made at its first counted execution, not when
+   * it is prepared: a statement prepared and never executed, or executed only by the driver itself
+   * (pgjdbc prepares its catalog queries), must leave no series and take no table from the cap.
+   * Two threads may both fill it; they get the same series.
+   */
   private static final class Statement {
     final String sql;
-    final QuerySeries series;
     final boolean batch;
+    QuerySeries series;
 
-    Statement(String sql, QuerySeries series, boolean batch) {
+    Statement(String sql, boolean batch) {
       this.sql = sql;
-      this.series = series;
       this.batch = batch;
     }
   }

@@ -164,6 +164,15 @@ class TransformGateTest {
   }
 
   @Test
+  void aLambdaClassIsNeverPickedForRetransformation() {
+    Runnable lambda = () -> {};
+    // Its class file is unreadable, which lets an ordinary class through (previous test).
+    TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named("never.Named"));
+    assertThat(lambda.getClass().getName()).contains("/");
+    assertThat(gate.couldMatch(lambda.getClass())).isFalse();
+  }
+
+  @Test
   void warmUpBuildsTheWeaverAndWeavesTheSample() throws Exception {
     TransformGate gate = gate(ElementMatchers.<ClassLoader>any(), named("never.Named"));
     gate.warmUp();

@@ -48,6 +48,19 @@ class QueryRecorderTest {
   }
 
   @Test
+  void aStatementPreparedButNeverExecutedLeavesNoSeries() throws IOException {
+    // pgjdbc prepares its catalog queries inside DatabaseMetaData calls, whose executes the
+    // agent does not count: they must not show up as zero series either.
+    recorder.prepared(new Object(), "SELECT * FROM pg_catalog.pg_class WHERE relname = ?");
+    Object ps = new Object();
+    recorder.prepared(ps, "SELECT name FROM customers WHERE id = ?");
+    recorder.executed(ps, null, false, MS, false);
+    String text = scrape();
+    assertThat(text).doesNotContain("pg_class");
+    assertThat(text).contains("db_queries_total{query_type=\"SELECT\",table=\"customers\"} 1.0");
+  }
+
+  @Test
   void failedExecutionsCountAsQueriesAndErrors() throws IOException {
     recorder.executed(new Object(), "DELETE FROM orders WHERE id = 7", false, MS, true);
     String text = scrape();

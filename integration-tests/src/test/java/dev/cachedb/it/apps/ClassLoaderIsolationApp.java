@@ -75,8 +75,7 @@ public final class ClassLoaderIsolationApp {
 
   private static Deployed deploy(String name, List<URL> urls, String host, int port)
       throws Exception {
-    URLClassLoader loader =
-        new URLClassLoader(name, urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+    URLClassLoader loader = new WebAppLoader(name, urls.toArray(new URL[0]));
     Object app =
         inside(loader, () -> loader.loadClass(WEB_APP).getConstructor(String.class, String.class,
             int.class).newInstance(name, host, port));
@@ -144,6 +143,25 @@ public final class ClassLoaderIsolationApp {
 
   private interface Work {
     Object run() throws Exception;
+  }
+
+  /**
+   * A web application's loader, named by its {@code toString()}: named loaders and the platform
+   * loader are Java 9 API, and this app runs on JDK 8 too, where the system loader's parent (the
+   * extension loader) plays the platform loader's part.
+   */
+  private static final class WebAppLoader extends URLClassLoader {
+    private final String name;
+
+    WebAppLoader(String name, URL[] urls) {
+      super(urls, ClassLoader.getSystemClassLoader().getParent());
+      this.name = name;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
   private static final class Deployed {

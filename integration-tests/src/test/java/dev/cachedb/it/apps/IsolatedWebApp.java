@@ -100,10 +100,11 @@ public final class IsolatedWebApp {
         s.executeUpdate("DELETE FROM " + table);
       }
     }
-    return RedisClient.class.getClassLoader().getName() + "/"
-        + jedis.getClass().getClassLoader().getName() + "/"
-        + HikariDataSource.class.getClassLoader().getName() + "/"
-        + org.h2.Driver.class.getClassLoader().getName();
+    // The container names its loaders by toString() (ClassLoader.getName() is Java 9).
+    return RedisClient.class.getClassLoader() + "/"
+        + jedis.getClass().getClassLoader() + "/"
+        + HikariDataSource.class.getClassLoader() + "/"
+        + org.h2.Driver.class.getClassLoader();
   }
 
   /**

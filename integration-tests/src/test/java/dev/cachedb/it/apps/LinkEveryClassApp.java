@@ -50,8 +50,9 @@ public final class LinkEveryClassApp {
       }
       TreeSet<String> failures = new TreeSet<>();
       int linked = 0;
-      URLClassLoader loader =
-          new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+      // The system loader's parent: the platform loader on 9+, the extension loader on 8.
+      URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]),
+          ClassLoader.getSystemClassLoader().getParent());
       for (String jar : jars) {
         for (String name : classes(jar)) {
           try {

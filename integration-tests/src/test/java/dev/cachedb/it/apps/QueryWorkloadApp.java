@@ -42,18 +42,19 @@ public final class QueryWorkloadApp {
     this.url = url;
     this.user = user;
     this.password = password;
-    if (pooled) {
-      HikariConfig c = new HikariConfig();
-      c.setJdbcUrl(url);
-      c.setUsername(user);
-      c.setPassword(password);
-      c.setMaximumPoolSize(2);
-      c.setMinimumIdle(1);
-      c.setPoolName("query-it");
-      pool = new HikariDataSource(c);
-    } else {
-      pool = null;
-    }
+    pool = pooled ? smallPool(url, user, password, "query-it") : null;
+  }
+
+  /** A HikariCP pool of at most two connections, one kept idle. */
+  static HikariDataSource smallPool(String url, String user, String password, String name) {
+    HikariConfig c = new HikariConfig();
+    c.setJdbcUrl(url);
+    c.setUsername(user);
+    c.setPassword(password);
+    c.setMaximumPoolSize(2);
+    c.setMinimumIdle(1);
+    c.setPoolName(name);
+    return new HikariDataSource(c);
   }
 
   public static void main(String[] args) throws Exception {

@@ -46,9 +46,14 @@ public final class AppProcess implements AutoCloseable {
     return new Builder().classpath(Artifacts.testAppJar()).mainClass("dev.cachedb.testapp.TestApp");
   }
 
-  /** A main class from this module's test classes, with the given library folders. */
+  /** An executable jar, started as {@code java -jar <jar>} (a Spring Boot fat jar). */
+  public static Builder executableJar(Path jar) {
+    return new Builder().jar(jar);
+  }
+
+  /** A main class from this module's apps, with the given library folders. */
   public static Builder testMain(Class<?> mainClass, String... libFolders) {
-    Builder b = new Builder().classpath(Artifacts.testClasses()).mainClass(mainClass.getName());
+    Builder b = new Builder().classpath(Artifacts.appClasses()).mainClass(mainClass.getName());
     for (String folder : libFolders) {
       b.classpath(Artifacts.libs(folder));
     }
@@ -136,6 +141,7 @@ public final class AppProcess implements AutoCloseable {
     private final List<String> args = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private String mainClass;
+    private Path jar;
     private String agentArgs;
     private final List<String> laterAgents = new ArrayList<>();
 
@@ -154,6 +160,12 @@ public final class AppProcess implements AutoCloseable {
       return this;
     }
 
+    /** Runs {@code java -jar <jar>}, as a fat jar is started, instead of a class path and main. */
+    public Builder jar(Path executableJar) {
+      jar = executableJar;
+      return this;
+    }
+
     /** Runs with {@code -javaagent:<agent jar>=<args>}. */
     public Builder agent(String arguments) {
       agentArgs = arguments;
@@ -167,6 +179,11 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public Builder jvmOption(String option) {
+      // JDK 8 loads agents into a running JVM without being asked, and fails to start on this
+      // flag, which JDK 21 introduced and 11 and 17 updates accept.
+      if (Jdk.feature() == 8 && option.equals("-XX:+EnableDynamicAgentLoading")) {
+        return this;
+      }
       jvmOptions.add(option);
       return this;
     }
@@ -191,9 +208,15 @@ public final class AppProcess implements AutoCloseable {
       }
       cmd.addAll(laterAgents);
       cmd.addAll(jvmOptions);
-      cmd.add("-cp");
-      cmd.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-      cmd.add(mainClass);
+      if (jar != null) {
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+      } else {
+        cmd.add("-cp");
+        cmd.add(
+            classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        cmd.add(mainClass);
+      }
       cmd.addAll(args);
       ProcessBuilder pb = new ProcessBuilder(cmd);
       // The child must not inherit agent settings from whoever runs the build.

@@ -10,11 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * The JDK the child JVMs of this test run use, chosen by the {@code it.jdk} system property (the
- * Failsafe execution sets 17 or 25). A JDK that cannot be found fails the test: the suite promises
- * to have run on both, so it never quietly runs on one.
+ * Failsafe execution sets 8, 11, 17, 21 or 25). JDKs other than the one running Maven are found
+ * under /usr/lib/jvm by the JAVA_VERSION of their {@code release} file ({@code .ci/jdks} puts the
+ * Debian builds of 8, 11 and 21 there). A JDK that cannot be found fails the test: the suite
+ * promises to have run on each, so it never quietly runs on another.
  */
 public final class Jdk {
-  private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
+  // JDK 8 writes its version the old way, "1.8.0_504"; JDK 9 and later start with the feature.
+  private static final Pattern RELEASE_VERSION =
+      Pattern.compile("JAVA_VERSION=\"(?:1\\.)?(\\d+)");
 
   private Jdk() {}
 

@@ -23,6 +23,7 @@ import javax.tools.ToolProvider;
  * {@code Sink} classes, which this module never has on its classpath (the tests use the agent jar
  * by path), so it is compiled here, once per test JVM, against the agent jar itself: a change of a
  * sink's methods fails here, loudly, rather than leaving an override that no longer overrides.
+ * Java 8 bytecode, as the agent's: it runs in child JVMs on every JDK down to 8.
  */
 public final class TestAgent {
   private static final String PREMAIN = "dev.cachedb.it.testagent.FailingSinksAgent";
@@ -41,7 +42,7 @@ public final class TestAgent {
     Path sources = target.getParent().resolve("src/test/testagent");
     // Test JVMs running in parallel each build their own, then move the jar in place whole.
     Path classes = Files.createTempDirectory(target, "test-agent-classes");
-    List<String> args = new ArrayList<>(Arrays.asList("--release", "17",
+    List<String> args = new ArrayList<>(Arrays.asList("--release", "8",
         "-classpath", Artifacts.agentJar().toString(), "-d", classes.toString()));
     try (Stream<Path> s = Files.walk(sources)) {
       s.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));

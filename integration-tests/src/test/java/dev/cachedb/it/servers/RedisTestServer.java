@@ -71,6 +71,19 @@ public final class RedisTestServer implements AutoCloseable {
 
   /** Runs {@code INFO <section>} on a connection of its own and returns the reply text. */
   public String info(String section) {
+    return command("INFO", section);
+  }
+
+  /**
+   * {@code CONFIG RESETSTAT}: zeroes {@code INFO commandstats} and {@code keyspace_hits/misses},
+   * so a test reads afterwards exactly what its workload sent.
+   */
+  public void resetStatistics() {
+    command("CONFIG", "RESETSTAT");
+  }
+
+  /** Sends one command on a connection of its own; the reply text of a simple or bulk reply. */
+  private String command(String... args) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(HOST, port), 5000);
       s.setSoTimeout(5000);
@@ -83,10 +96,13 @@ public final class RedisTestServer implements AutoCloseable {
           throw new IllegalStateException("AUTH refused: " + reply);
         }
       }
-      send(out, "INFO", section);
+      send(out, args);
       String header = line(in);
+      if (header.startsWith("+")) {
+        return header.substring(1);
+      }
       if (!header.startsWith("$")) {
-        throw new IllegalStateException("INFO refused: " + header);
+        throw new IllegalStateException(args[0] + " refused: " + header);
       }
       byte[] body = in.readNBytes(Integer.parseInt(header.substring(1)));
       return new String(body, StandardCharsets.UTF_8);

@@ -41,7 +41,10 @@ public final class JdbcModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new ConnectionInstrumentation(), new StatementInstrumentation());
+        new ConnectionInstrumentation(),
+        new StatementInstrumentation(),
+        MetaDataInstrumentation.databaseMetaData(),
+        MetaDataInstrumentation.resultSetMetaData());
   }
 
   @Override

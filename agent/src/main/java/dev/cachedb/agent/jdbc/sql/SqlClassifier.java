@@ -202,10 +202,17 @@ public final class SqlClassifier {
       skipCommonTableExpressions();
     }
     int type = keyword();
-    if (type < 0) {
+    boolean values = type < 0 && lexer.isWord("VALUES");
+    if (type < 0 && !values) {
       return SqlStatementInfo.OTHER;
     }
     advance();
+    if (type == CALL || values) {
+      SqlStatementInfo sequence = sequenceValue(type == CALL);
+      if (sequence != null || values) {
+        return sequence != null ? sequence : SqlStatementInfo.OTHER;
+      }
+    }
     SqlTableNames.Name table;
     switch (type) {
       case SELECT:
@@ -234,6 +241,28 @@ public final class SqlClassifier {
         table = ddlObject();
     }
     return (table == null ? SqlTableNames.NONE : table).info(type, TYPES[type]);
+  }
+
+  /**
+   * H2's and HSQLDB's {@code CALL NEXT VALUE FOR s}, and H2's and Derby's {@code VALUES NEXT VALUE
+   * FOR s} (Hibernate's sequence reads there): SELECT/none, as the same read is on the databases
+   * that spell it {@code SELECT nextval('s')} or {@code SELECT s.NEXTVAL FROM DUAL}. A sequence is
+   * no table and the statement calls no procedure. Null when the statement is something else; for
+   * a CALL, the lexer is then left on the procedure name.
+   */
+  private SqlStatementInfo sequenceValue(boolean call) {
+    while (lexer.isPunct('(')) {
+      advance();
+    }
+    if (!lexer.isWord("NEXT")) {
+      return null;
+    }
+    advance();
+    if (lexer.isWord("VALUE")) {
+      return SqlTableNames.NONE.info(SELECT, TYPES[SELECT]);
+    }
+    // A procedure named NEXT, already passed: its name is all that is left to label.
+    return call ? SqlTableNames.SHARED.intern("next").info(CALL, TYPES[CALL]) : null;
   }
 
   /** The index in TYPES of the current token if it is a statement type keyword, else -1. */
