@@ -25,10 +25,8 @@ final class PoolLibraries {
         Arguments.of("druid", "pool-druid-1.1.0"),
         Arguments.of("druid", "pool-druid-1.2.28"),
         Arguments.of("vibur", "pool-vibur-22.0"),
-        // Java 10 bytecode: a JDK 8 run has 22.0 (Java 7) only
         Arguments.of("vibur", "pool-vibur-26.0"),
         Arguments.of("agroal", "pool-agroal-1.1"),
-        // Java 11 bytecode, as all of 2.x: a JDK 8 run has 1.1 (Java 8) only
         Arguments.of("agroal", "pool-agroal-2.8"));
   }
 }
