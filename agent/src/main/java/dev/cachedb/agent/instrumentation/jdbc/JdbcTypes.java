@@ -18,12 +18,15 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class JdbcTypes {
   private static final String[] EXCLUDED = {
     // The pools' JDBC proxies: everything in these packages that implements a JDBC interface
-    // wraps a driver object. (Tomcat JDBC's and Vibur's proxies are JDK dynamic proxies, ignored as such.)
+    // wraps a driver object. (Tomcat JDBC's and Vibur's proxies are JDK dynamic proxies, ignored
+    // as such.)
     "com.zaxxer.hikari.pool.",
     "org.apache.commons.dbcp2.",
     "org.apache.commons.dbcp.",
     "com.mchange.v2.c3p0.",
     "org.apache.tomcat.jdbc.pool.",
+    // Tomcat's DBCP: DBCP2 (8.0 on) or DBCP 1 (7.0) repackaged under this prefix
+    "org.apache.tomcat.dbcp.",
     "com.alibaba.druid.pool.",
     "io.agroal.pool.wrapper.",
     // Libraries that use JDBC but never implement its interfaces.
