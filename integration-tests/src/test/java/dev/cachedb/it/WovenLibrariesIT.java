@@ -130,7 +130,9 @@ class WovenLibrariesIT {
           // sweep/ holds the version sweep's folders, one level down: it checks its own counts
           .filter(n -> !n.equals("otel-javaagent") && !n.equals("own-libs") && !n.equals("sweep")
               // java8/ holds the Java 8 builds that libs() gives JDK 8 in place of newer ones
-              && !n.equals("java8"))
+              && !n.equals("java8")
+              // tomcat-dist/ holds Tomcat distribution zips for TomcatIT, no classpath jars
+              && !n.equals("tomcat-dist"))
           .sorted()
           .toArray(String[]::new);
     }
