@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cachedb.it.apps.DriverOwnStatementsApp;
 import dev.cachedb.it.harness.AppProcess;
 import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.harness.SetUpConnection;
 import dev.cachedb.it.servers.MariaDbServer;
 import dev.cachedb.it.servers.PostgresServer;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,12 +106,13 @@ class DriverOwnStatementsIT {
 
   /** In this JVM, which has no agent: the schema is not counted. */
   private static void createSchema(String url, String user, String password) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, user, password);
-        Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS customers");
-      s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(64))");
-      s.execute("INSERT INTO customers (id, name) VALUES (1, 'a'), (2, 'b')");
-    }
+    SetUpConnection.run(url, user, password, c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS customers");
+        s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(64))");
+        s.execute("INSERT INTO customers (id, name) VALUES (1, 'a'), (2, 'b')");
+      }
+    });
   }
 
   private void scenario(String driver, String url, String user, String password, boolean pool)

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cachedb.it.apps.QueryWorkloadApp;
 import dev.cachedb.it.harness.AppProcess;
-import dev.cachedb.it.harness.Artifacts;
 import dev.cachedb.it.harness.Scrape;
+import dev.cachedb.it.harness.SetUpConnection;
 import dev.cachedb.it.servers.MariaDbServer;
 import dev.cachedb.it.servers.PostgresServer;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,26 +119,7 @@ class QueryMetricsIT {
   /** Runs in this JVM, without the agent, so only the workload's statements are counted. */
   static void createSchema(String url, String user, String password, String... extra)
       throws Exception {
-    if (url.startsWith("jdbc:h2:")) {
-      // H2's file format changes between versions, and on JDK 8 the child opens the file with an
-      // older H2 than this JVM's (Artifacts.FOR_OLDER_JDKS): the file is written by the child's H2.
-      try (URLClassLoader h2 = new URLClassLoader(
-          Artifacts.libs("jdbc-h2").stream().map(QueryMetricsIT::url).toArray(URL[]::new),
-          ClassLoader.getPlatformClassLoader())) {
-        Driver driver =
-            (Driver) Class.forName("org.h2.Driver", true, h2).getDeclaredConstructor().newInstance();
-        Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
-        try (Connection c = driver.connect(url, credentials)) {
-          createTables(c, extra);
-        }
-      }
-      return;
-    }
-    try (Connection c = DriverManager.getConnection(url, user, password)) {
-      createTables(c, extra);
-    }
+    SetUpConnection.run(url, user, password, c -> createTables(c, extra));
   }
 
   private static void createTables(Connection c, String... extra) throws Exception {
@@ -158,14 +134,6 @@ class QueryMetricsIT {
       for (String sql : extra) {
         s.execute(sql);
       }
-    }
-  }
-
-  private static URL url(Path jar) {
-    try {
-      return jar.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new IllegalArgumentException(e);
     }
   }
 
