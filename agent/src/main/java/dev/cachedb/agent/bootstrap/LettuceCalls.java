@@ -21,9 +21,12 @@ public final class LettuceCalls {
     sink.connecting(uri, host, port);
   }
 
-  /** A command entered {@code RedisChannelHandler.dispatch}; {@code output} identifies it. */
-  public static void dispatched(Object output) {
-    sink.dispatched(output);
+  /**
+   * A command entered {@code RedisChannelHandler.dispatch}; {@code output} identifies it, {@code
+   * type} is its {@code ProtocolKeyword} and {@code args} its {@code CommandArgs} (the keys).
+   */
+  public static void dispatched(Object output, Object type, Object args) {
+    sink.dispatched(output, type, args);
   }
 
   /** The decoder set one bulk value (null for a nil) on {@code output}. */
@@ -52,7 +55,7 @@ public final class LettuceCalls {
     public void connecting(Object uri, String host, int port) {}
 
     /** The command whose output is {@code output} was dispatched. */
-    public void dispatched(Object output) {}
+    public void dispatched(Object output, Object type, Object args) {}
 
     /** The decoder set one bulk value (null for a nil) on {@code output}. */
     public void element(Object output, Object value) {}

@@ -1,5 +1,8 @@
 package dev.cachedb.agent.cache;
 
+import dev.cachedb.agent.cache.prefix.KeyPrefix;
+import dev.cachedb.agent.cache.prefix.KeyPrefixes;
+
 /**
  * Records finished Redis commands into {@link CacheMetrics}: what the Jedis and Lettuce recorders
  * (cache/redis) call once a command's outcome is known. Never throws: a failure here must not
@@ -8,6 +11,7 @@ package dev.cachedb.agent.cache;
 public class CacheRecorder {
   private final CacheMetrics metrics;
   private final ServerListener servers;
+  private final KeyPrefixes prefixes; // null when redis.key_prefix.enabled=false
 
   /** Told about each Redis server the application talks to (the memory poller listens). */
   public interface ServerListener {
@@ -15,8 +19,28 @@ public class CacheRecorder {
   }
 
   public CacheRecorder(CacheMetrics metrics, ServerListener servers) {
+    this(metrics, servers, null);
+  }
+
+  public CacheRecorder(CacheMetrics metrics, ServerListener servers, KeyPrefixes prefixes) {
     this.metrics = metrics;
     this.servers = servers;
+    this.prefixes = prefixes;
+  }
+
+  /** Whether reads are counted per key prefix: clients keep a read's keys only then. */
+  public boolean countsPrefixes() {
+    return prefixes != null;
+  }
+
+  /** The prefix of {@code key} (a String or byte[]); null when prefixes are not counted. */
+  public KeyPrefix prefix(Object key) {
+    return prefixes == null ? null : prefixes.of(key);
+  }
+
+  /** The label of prefixes that do not look like names, null when prefixes are not counted. */
+  public KeyPrefix otherPrefix() {
+    return prefixes == null ? null : prefixes.other();
   }
 
   /** A read classified per key: {@code hits} and {@code misses} as the metrics contract says. */

@@ -4,6 +4,7 @@ import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.memory.RedisMemoryPoller;
+import dev.cachedb.agent.cache.prefix.KeyPrefixes;
 import dev.cachedb.agent.cache.redis.jedis.JedisRecorder;
 import dev.cachedb.agent.cache.redis.lettuce.LettuceRecorder;
 import dev.cachedb.agent.config.ConfigKey;
@@ -33,7 +34,15 @@ public final class CacheRuntime {
     }
     CacheRecorder.ServerListener servers =
         poller != null ? poller : (host, port, user, password) -> {};
-    recorder = new CacheRecorder(metrics, servers);
+    KeyPrefixes prefixes = null;
+    if (context.config().getBoolean(ConfigKey.REDIS_KEY_PREFIX_ENABLED)) {
+      prefixes =
+          new KeyPrefixes(
+              context.registry(),
+              context.config().getString(ConfigKey.REDIS_KEY_PREFIX_DELIMITER).charAt(0),
+              context.config().getInt(ConfigKey.REDIS_KEY_PREFIX_MAX));
+    }
+    recorder = new CacheRecorder(metrics, servers, prefixes);
   }
 
   /** Builds the cache runtime on the first call and installs its recorder; later calls return it. */

@@ -30,6 +30,22 @@ public enum ConfigKey {
   REDIS_MEMORY_INTERVAL(
       "redis.memory.interval", "15s", ValueType.DURATION, "how often the memory poller reads",
       ValueType.DAY_MILLIS),
+  REDIS_KEY_PREFIX_ENABLED(
+      "redis.key_prefix.enabled",
+      "true",
+      ValueType.BOOLEAN,
+      "count Redis reads per key prefix in cache_key_prefix_reads_total"),
+  REDIS_KEY_PREFIX_DELIMITER(
+      "redis.key_prefix.delimiter",
+      ":",
+      ValueType.DELIMITER,
+      "the character that ends a key's prefix"),
+  REDIS_KEY_PREFIX_MAX(
+      "redis.key_prefix.max",
+      "50",
+      ValueType.POSITIVE_INT,
+      "distinct prefix labels; reads of further new prefixes are labelled other",
+      500),
   JDBC_ENABLED("jdbc.enabled", "true", ValueType.BOOLEAN, "instrument JDBC statement executions"),
   JDBC_STATEMENT_CACHE_SIZE(
       "jdbc.statement_cache_size",

@@ -95,6 +95,16 @@ enum ValueType {
       return v.equalsIgnoreCase("PKCS12") || v.equalsIgnoreCase("JKS");
     }
   },
+  DELIMITER("one ASCII punctuation character, such as : or / or |") {
+    @Override
+    boolean accepts(String v, long max) {
+      if (v.length() != 1) {
+        return false;
+      }
+      char c = v.charAt(0);
+      return c > ' ' && c < 0x7f && !Character.isLetterOrDigit(c);
+    }
+  },
   TEXT("any text") {
     @Override
     boolean accepts(String v, long max) {

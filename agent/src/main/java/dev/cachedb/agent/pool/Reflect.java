@@ -5,13 +5,15 @@ import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reflective reads of pool state, the one way every {@link PoolReader} reaches its pool. The agent
+ * Reflective reads of pool state, the one way every {@link PoolReader} reaches its pool (and the
+ * Redis recorders a command's keys). The agent
  * cannot link against pool classes: each application class loader may hold its own version. Methods
  * are looked up once per class and name; the cache lives in a {@link ClassValue}, so it goes with
  * the class when its loader is collected.
  */
 public final class Reflect {
   private static final Object MISSING = new Object();
+  private static final Object[] NO_ARGS = new Object[0]; // a varargs call would allocate one
 
   private static final ClassValue<ConcurrentHashMap<String, Object>> CACHE =
       new ClassValue<ConcurrentHashMap<String, Object>>() {
@@ -43,7 +45,7 @@ public final class Reflect {
       m = findMethod(target.getClass(), name);
       byName.put(name, m);
     }
-    return m == MISSING ? null : ((Method) m).invoke(target);
+    return m == MISSING ? null : ((Method) m).invoke(target, NO_ARGS);
   }
 
   /** {@link #call} as an int, or -1 when the method is missing or returns null. */

@@ -46,6 +46,10 @@ class ConfigParserTest {
         Arguments.of("port=1,port=2", "port", "2"),
         Arguments.of("jdbc.statement_cache_size=10000", "jdbc.statement_cache_size", "10000"),
         Arguments.of("jdbc.max_tables=1000", "jdbc.max_tables", "1000"),
+        Arguments.of("redis.key_prefix.enabled=false", "redis.key_prefix.enabled", "false"),
+        Arguments.of("redis.key_prefix.delimiter=/", "redis.key_prefix.delimiter", "/"),
+        Arguments.of("redis.key_prefix.delimiter=|", "redis.key_prefix.delimiter", "|"),
+        Arguments.of("redis.key_prefix.max=500", "redis.key_prefix.max", "500"),
         Arguments.of("redis.memory.interval=24h", "redis.memory.interval", "24h"),
         Arguments.of("jdbc.slow_query_threshold=86400000", "jdbc.slow_query_threshold", "86400000"),
         Arguments.of("auth.user=u,auth.password=pässwörd€", "auth.password", "pässwörd€"));
@@ -90,6 +94,19 @@ class ConfigParserTest {
             "jdbc.statement_cache_size=50000000",
             new String[] {"'jdbc.statement_cache_size'", "from 1 to 10000"}),
         Arguments.of("jdbc.max_tables=1001", new String[] {"'jdbc.max_tables'", "from 1 to 1000"}),
+        Arguments.of(
+            "redis.key_prefix.max=501", new String[] {"'redis.key_prefix.max'", "from 1 to 500"}),
+        Arguments.of(
+            "redis.key_prefix.max=0", new String[] {"'redis.key_prefix.max'", "from 1 to 500"}),
+        Arguments.of(
+            "redis.key_prefix.delimiter=::",
+            new String[] {"'redis.key_prefix.delimiter'", "'::'", "one ASCII punctuation character"}),
+        Arguments.of(
+            "redis.key_prefix.delimiter=a", new String[] {"'redis.key_prefix.delimiter'", "'a'"}),
+        Arguments.of(
+            "redis.key_prefix.delimiter=", new String[] {"'redis.key_prefix.delimiter'", "''"}),
+        Arguments.of(
+            "redis.key_prefix.delimiter=\u00a7", new String[] {"'redis.key_prefix.delimiter'"}),
         Arguments.of(
             "redis.memory.interval=25h", new String[] {"'redis.memory.interval'", "up to 24h"}),
         Arguments.of(

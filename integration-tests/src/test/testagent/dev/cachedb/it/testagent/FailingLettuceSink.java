@@ -30,8 +30,8 @@ final class FailingLettuceSink extends LettuceCalls.Sink {
   }
 
   @Override
-  public void dispatched(Object output) {
-    real.dispatched(output);
+  public void dispatched(Object output, Object type, Object args) {
+    real.dispatched(output, type, args);
     recorded();
   }
 

@@ -49,37 +49,51 @@ public final class CommandKind {
     return k == null ? SUCCESS : k;
   }
 
+  /** Whether commands of {@code kind} are reads (counted as hits and misses). */
+  public static boolean isRead(int kind) {
+    return kind >= NIL_MISS && kind <= COUNT;
+  }
+
   /**
-   * Records one command of {@code kind} that got {@code reply} (not an error reply). {@code
+   * Records one command of {@code kind} that got {@code reply} (not an error reply), also per
+   * key prefix when {@code args} are given ({@link PrefixReads}, keys read by {@code reader}). {@code
    * present} and {@code absent} are the values and nils the client counted in the reply (what
    * {@link #PER_ELEMENT} counts, and a streamed reply's elements for {@link #EMPTY_MISS}); {@code
    * keys} is the key count of {@link #COUNT}.
    */
   public static void record(
       CacheRecorder out, String name, int kind, int keys, Object reply, int present, int absent,
-      long nanos) {
+      long nanos, CommandKeys reader, Object args) {
     if (reply instanceof Throwable) { // an element of a Jedis EXEC's or pipeline's replies
       out.error(name, nanos);
       return;
     }
     switch (kind) {
       case NIL_MISS:
-        out.read(name, reply == null ? 0 : 1, reply == null ? 1 : 0, nanos);
+        read(out, name, kind, keys, reply == null ? 0 : 1, reply == null ? 1 : 0, nanos, reader,
+            args);
         return;
       case EMPTY_MISS:
         boolean hit = present > 0 || notEmpty(reply);
-        out.read(name, hit ? 1 : 0, hit ? 0 : 1, nanos);
+        read(out, name, kind, keys, hit ? 1 : 0, hit ? 0 : 1, nanos, reader, args);
         return;
       case PER_ELEMENT:
-        out.read(name, present, absent, nanos);
+        read(out, name, kind, keys, present, absent, nanos, reader, args);
         return;
       case COUNT:
         int found = reply instanceof Long ? (int) Math.min(keys, (Long) reply) : 0;
-        out.read(name, found, Math.max(0, keys - found), nanos);
+        read(out, name, kind, keys, found, Math.max(0, keys - found), nanos, reader, args);
         return;
       default:
         out.success(name, nanos);
     }
+  }
+
+  private static void read(
+      CacheRecorder out, String name, int kind, int keys, int hits, int misses, long nanos,
+      CommandKeys reader, Object args) {
+    out.read(name, hits, misses, nanos);
+    PrefixReads.read(out, reader, args, name, kind, keys, hits, misses);
   }
 
   private static boolean notEmpty(Object reply) {

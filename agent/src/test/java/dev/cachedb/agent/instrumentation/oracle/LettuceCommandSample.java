@@ -16,7 +16,7 @@ public class LettuceCommandSample
     super(CommandType.GET, new ValueOutput<>(StringCodec.UTF8),
         new CommandArgs<>(StringCodec.UTF8).addKey("k"));
     try {
-      LettuceCalls.dispatched(getOutput());
+      LettuceCalls.dispatched(getOutput(), getType(), getArgs());
     } catch (RuntimeException recorderFailed) {
       // as the dispatch advice would suppress it: the test's recorder may be set to throw
     }

@@ -26,7 +26,7 @@ final class JedisPending {
     this.out = out;
   }
 
-  void sent(Object connection, String name, int packed, long start) {
+  void sent(Object connection, String name, int packed, long start, Object args) {
     int slot = find(connection);
     if (slot < 0) {
       slot = claim(connection);
@@ -34,7 +34,7 @@ final class JedisPending {
         return; // too many connections with outstanding replies on this thread: not counted
       }
     }
-    queues[slot].add(name, packed, start);
+    queues[slot].add(name, packed, start, args);
   }
 
   void replied(Object connection, Object reply, Throwable thrown, long now) {
@@ -51,6 +51,7 @@ final class JedisPending {
     String name = q.headName();
     int packed = q.headPacked();
     long nanos = now - q.headStart();
+    Object args = q.headArgs();
     q.removeHead();
     int kind = JedisReply.kind(packed);
     if (thrown != null) {
@@ -63,7 +64,7 @@ final class JedisPending {
         q.failQueued(out, now); // EXECABORT
       }
     } else if (q.inMulti && kind != CommandKind.EXEC && kind != CommandKind.DISCARD) {
-      q.queue(name, packed, now - nanos); // +QUEUED: the real reply comes inside EXEC's
+      q.queue(name, packed, now - nanos, args); // +QUEUED: the real reply comes inside EXEC's
     } else if (kind == CommandKind.MULTI) {
       q.inMulti = true;
       out.success(name, nanos);
@@ -74,7 +75,7 @@ final class JedisPending {
       q.discard();
       out.success(name, nanos);
     } else {
-      JedisReply.record(out, name, packed, reply, nanos);
+      JedisReply.record(out, name, packed, reply, nanos, args);
     }
     release(slot);
   }

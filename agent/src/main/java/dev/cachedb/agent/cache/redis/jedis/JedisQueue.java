@@ -15,6 +15,7 @@ final class JedisQueue {
   private String[] names = new String[8];
   private int[] packed = new int[8];
   private long[] starts = new long[8];
+  private Object[] args = new Object[8]; // a read's arguments, for its key prefix; else null
   private int head;
   private int size;
   private int untracked;
@@ -23,9 +24,10 @@ final class JedisQueue {
   private String[] queuedNames = new String[4];
   private int[] queuedPacked = new int[4];
   private long[] queuedStarts = new long[4];
+  private Object[] queuedArgs = new Object[4];
   private int queued;
 
-  void add(String name, int kind, long start) {
+  void add(String name, int kind, long start, Object arguments) {
     if (untracked > 0 || (size == names.length && !grow())) {
       untracked++;
       return;
@@ -34,6 +36,7 @@ final class JedisQueue {
     names[i] = name;
     packed[i] = kind;
     starts[i] = start;
+    args[i] = arguments;
     size++;
   }
 
@@ -57,8 +60,13 @@ final class JedisQueue {
     return starts[head];
   }
 
+  Object headArgs() {
+    return args[head];
+  }
+
   void removeHead() {
     names[head] = null;
+    args[head] = null;
     head = (head + 1) & (names.length - 1);
     size--;
   }
@@ -69,7 +77,7 @@ final class JedisQueue {
     }
   }
 
-  void queue(String name, int kind, long start) {
+  void queue(String name, int kind, long start, Object arguments) {
     if (queued == queuedNames.length) {
       if (queued == MAX) {
         return;
@@ -77,10 +85,12 @@ final class JedisQueue {
       queuedNames = Arrays.copyOf(queuedNames, queued * 2);
       queuedPacked = Arrays.copyOf(queuedPacked, queued * 2);
       queuedStarts = Arrays.copyOf(queuedStarts, queued * 2);
+      queuedArgs = Arrays.copyOf(queuedArgs, queued * 2);
     }
     queuedNames[queued] = name;
     queuedPacked[queued] = kind;
     queuedStarts[queued] = start;
+    queuedArgs[queued] = arguments;
     queued++;
   }
 
@@ -89,7 +99,8 @@ final class JedisQueue {
     if (replies != null) {
       for (int i = 0; i < queued && i < replies.size(); i++) {
         JedisReply.record(
-            out, queuedNames[i], queuedPacked[i], replies.get(i), now - queuedStarts[i]);
+            out, queuedNames[i], queuedPacked[i], replies.get(i), now - queuedStarts[i],
+            queuedArgs[i]);
       }
     }
     discard();
@@ -104,6 +115,7 @@ final class JedisQueue {
 
   void discard() {
     Arrays.fill(queuedNames, 0, queued, null);
+    Arrays.fill(queuedArgs, 0, queued, null);
     queued = 0;
     inMulti = false;
   }
@@ -134,15 +146,18 @@ final class JedisQueue {
     String[] nn = new String[n * 2];
     int[] np = new int[n * 2];
     long[] ns = new long[n * 2];
+    Object[] na = new Object[n * 2];
     for (int k = 0; k < size; k++) {
       int i = (head + k) & (n - 1);
       nn[k] = names[i];
       np[k] = packed[i];
       ns[k] = starts[i];
+      na[k] = args[i];
     }
     names = nn;
     packed = np;
     starts = ns;
+    args = na;
     head = 0;
     return true;
   }

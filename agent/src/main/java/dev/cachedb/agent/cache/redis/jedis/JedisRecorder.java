@@ -59,7 +59,9 @@ public final class JedisRecorder extends JedisCalls.Sink {
     }
     int kind = CommandKind.of(name);
     int keys = kind == CommandKind.COUNT ? size - 1 : 0;
-    pending.get().sent(connection, name, JedisReply.pack(kind, keys), start);
+    // A read's arguments wait with it for the reply, which decides each key's hit or miss.
+    Object args = CommandKind.isRead(kind) && out.countsPrefixes() ? arguments : null;
+    pending.get().sent(connection, name, JedisReply.pack(kind, keys), start, args);
   }
 
   @Override

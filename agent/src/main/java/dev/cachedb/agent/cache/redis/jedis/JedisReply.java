@@ -2,6 +2,7 @@ package dev.cachedb.agent.cache.redis.jedis;
 
 import dev.cachedb.agent.cache.CacheRecorder;
 import dev.cachedb.agent.cache.redis.CommandKind;
+import dev.cachedb.agent.cache.redis.PrefixReads;
 import java.util.List;
 
 /**
@@ -22,20 +23,25 @@ final class JedisReply {
   }
 
   /** Records one command whose reply (not an error) is {@code reply}. */
-  static void record(CacheRecorder out, String name, int packed, Object reply, long nanos) {
+  static void record(
+      CacheRecorder out, String name, int packed, Object reply, long nanos, Object args) {
     int kind = kind(packed);
     int present = 0;
     int absent = 0;
     if (kind == CommandKind.PER_ELEMENT && reply instanceof List) {
       List<?> values = (List<?>) reply;
+      Object perKey = PrefixReads.perKey(name) ? args : null;
       for (int i = 0, n = values.size(); i < n; i++) {
-        if (values.get(i) == null) {
-          absent++;
-        } else {
+        boolean found = values.get(i) != null;
+        if (found) {
           present++;
+        } else {
+          absent++;
         }
+        PrefixReads.element(out, JedisKeys.INSTANCE, perKey, i, found);
       }
     }
-    CommandKind.record(out, name, kind, packed >>> 4, reply, present, absent, nanos);
+    CommandKind.record(
+        out, name, kind, packed >>> 4, reply, present, absent, nanos, JedisKeys.INSTANCE, args);
   }
 }

@@ -37,9 +37,17 @@ final class InFlightCommands {
   // the command; plain ints are enough.
   private final int[] present = new int[SIZE];
   private final int[] absent = new int[SIZE];
+  // A read's CommandArgs, for its key prefix, held from dispatch to completion only (the command
+  // holds them as long anyway); null for every other command and with prefixes off.
+  private final Object[] args = new Object[SIZE];
+  private final boolean[] perKey = new boolean[SIZE];
 
-  /** Claims a slot for {@code command} unless it has one already (a retried or re-routed one). */
-  void start(Object command, long now) {
+  /**
+   * Claims a slot for {@code command} unless it has one already (a retried or re-routed one);
+   * {@code arguments} are a read's arguments, {@code byKey} whether its elements count each for
+   * their own key.
+   */
+  void start(Object command, long now, Object arguments, boolean byKey) {
     int key = key(command);
     int free = -1;
     for (int i = 0; i < PROBE; i++) {
@@ -59,6 +67,8 @@ final class InFlightCommands {
         starts[free] = now;
         present[free] = 0;
         absent[free] = 0;
+        args[free] = arguments;
+        perKey[free] = byKey;
       }
     }
   }
@@ -78,13 +88,24 @@ final class InFlightCommands {
     return -1;
   }
 
-  /** Counts one element of the reply: a value ({@code present}) or a nil. */
-  void element(int slot, boolean isPresent) {
+  /** Counts one element of the reply: a value ({@code present}) or a nil; returns its index. */
+  int element(int slot, boolean isPresent) {
+    int index = present[slot] + absent[slot];
     if (isPresent) {
       present[slot]++;
     } else {
       absent[slot]++;
     }
+    return index;
+  }
+
+  Object args(int slot) {
+    return args[slot];
+  }
+
+  /** The read's arguments when its elements count each for their own key (MGET), else null. */
+  Object perKeyArgs(int slot) {
+    return perKey[slot] ? args[slot] : null;
   }
 
   long start(int slot) {
@@ -101,6 +122,7 @@ final class InFlightCommands {
 
   /** Frees the slot; true for the one caller that owned it (so a command is recorded once). */
   boolean finish(int slot, Object command) {
+    args[slot] = null; // before the slot is free, so never a next owner's
     return keys.compareAndSet(slot, key(command), EMPTY);
   }
 

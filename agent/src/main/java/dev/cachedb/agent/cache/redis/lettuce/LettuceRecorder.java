@@ -3,6 +3,7 @@ package dev.cachedb.agent.cache.redis.lettuce;
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.cache.CacheRecorder;
 import dev.cachedb.agent.cache.redis.CommandKind;
+import dev.cachedb.agent.cache.redis.PrefixReads;
 
 /**
  * Records Lettuce commands from what the hooks report, installed as {@link LettuceCalls#sink}: a
@@ -33,17 +34,29 @@ public final class LettuceRecorder extends LettuceCalls.Sink {
   }
 
   @Override
-  public void dispatched(Object output) {
-    if (output != null) {
-      inFlight.start(output, System.nanoTime());
+  public void dispatched(Object output, Object type, Object args) {
+    if (output == null) {
+      return;
     }
+    Object readArgs = null;
+    boolean perKey = false;
+    if (out.countsPrefixes() && args != null) {
+      String command = name(type);
+      if (CommandKind.isRead(CommandKind.of(command))) {
+        readArgs = args; // the reply decides each key's hit or miss
+        perKey = PrefixReads.perKey(command);
+      }
+    }
+    inFlight.start(output, System.nanoTime(), readArgs, perKey);
   }
 
   @Override
   public void element(Object output, Object value) {
     int slot = inFlight.find(output);
     if (slot >= 0) {
-      inFlight.element(slot, value != null);
+      boolean present = value != null;
+      int index = inFlight.element(slot, present);
+      PrefixReads.element(out, LettuceKeys.INSTANCE, inFlight.perKeyArgs(slot), index, present);
     }
   }
 
@@ -56,6 +69,7 @@ public final class LettuceRecorder extends LettuceCalls.Sink {
     long nanos = System.nanoTime() - inFlight.start(slot);
     int present = inFlight.present(slot);
     int absent = inFlight.absent(slot);
+    Object args = inFlight.args(slot);
     if (!inFlight.finish(slot, output)) {
       return;
     }
@@ -64,7 +78,8 @@ public final class LettuceRecorder extends LettuceCalls.Sink {
       out.error(command, nanos);
     } else {
       CommandKind.record(
-          out, command, CommandKind.of(command), keys, value, present, absent, nanos);
+          out, command, CommandKind.of(command), keys, value, present, absent, nanos,
+          LettuceKeys.INSTANCE, args);
     }
   }
 

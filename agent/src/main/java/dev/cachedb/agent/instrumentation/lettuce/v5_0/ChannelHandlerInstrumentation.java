@@ -43,7 +43,8 @@ final class ChannelHandlerInstrumentation implements TypeInstrumentation {
   public static class DispatchAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.Argument(0) Object command) {
-      LettuceCalls.dispatched(((RedisCommand<?, ?, ?>) command).getOutput());
+      RedisCommand<?, ?, ?> c = (RedisCommand<?, ?, ?>) command;
+      LettuceCalls.dispatched(c.getOutput(), c.getType(), c.getArgs());
     }
 
     /** 5.x rejects a write to a closed or disconnected endpoint by throwing, not completing. */
@@ -61,7 +62,8 @@ final class ChannelHandlerInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.Argument(0) Collection<?> commands) {
       for (Object command : commands) {
-        LettuceCalls.dispatched(((RedisCommand<?, ?, ?>) command).getOutput());
+        RedisCommand<?, ?, ?> c = (RedisCommand<?, ?, ?>) command;
+        LettuceCalls.dispatched(c.getOutput(), c.getType(), c.getArgs());
       }
     }
 

@@ -17,7 +17,7 @@ class JedisPendingTest {
   private final JedisPending pending = new JedisPending(outcomes);
 
   private void send(String name, int keys) {
-    pending.sent(connection, name, JedisReply.pack(CommandKind.of(name), keys), 0);
+    pending.sent(connection, name, JedisReply.pack(CommandKind.of(name), keys), 0, null);
   }
 
   private void reply(Object reply) {

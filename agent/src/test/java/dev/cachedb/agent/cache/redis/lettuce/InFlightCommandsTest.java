@@ -27,7 +27,7 @@ class InFlightCommandsTest {
     long now = System.nanoTime();
     for (int i = 0; i < COMMANDS; i++) {
       Object output = new Object[] {new byte[REPLY_BYTES]}; // an output holding its reply
-      table.start(output, now); // dispatched; its completion never comes
+      table.start(output, now, null, false); // dispatched; its completion never comes
       int slot = table.find(output);
       if (slot >= 0) {
         table.element(slot, true);
@@ -52,7 +52,7 @@ class InFlightCommandsTest {
     for (int i = 0; i < 4 * InFlightCommands.SIZE; i++) {
       Object output = new Object();
       keep.add(output);
-      table.start(output, now);
+      table.start(output, now, null, false);
       tracked += table.find(output) >= 0 ? 1 : 0;
     }
     assertThat(tracked).isLessThanOrEqualTo(InFlightCommands.SIZE);
@@ -61,7 +61,7 @@ class InFlightCommandsTest {
     int reclaimed = 0;
     for (int i = 0; i < 1000; i++) {
       Object output = new Object();
-      table.start(output, later);
+      table.start(output, later, null, false);
       int slot = table.find(output);
       if (slot >= 0 && table.start(slot) == later && table.finish(slot, output)) {
         reclaimed++;
@@ -74,8 +74,8 @@ class InFlightCommandsTest {
   void aSlotIsFreedOnceAndCountsStartAtZero() {
     InFlightCommands table = new InFlightCommands();
     Object output = new Object();
-    table.start(output, 1L);
-    table.start(output, 2L); // a retry keeps the first start
+    table.start(output, 1L, null, false);
+    table.start(output, 2L, null, false); // a retry keeps the first start
     int slot = table.find(output);
     table.element(slot, true);
     table.element(slot, false);
@@ -85,7 +85,7 @@ class InFlightCommandsTest {
     assertThat(table.finish(slot, output)).isTrue();
     assertThat(table.finish(slot, output)).isFalse();
     assertThat(table.find(output)).isEqualTo(-1);
-    table.start(output, 3L);
+    table.start(output, 3L, null, false);
     slot = table.find(output);
     assertThat(table.present(slot) + table.absent(slot)).isZero();
   }

@@ -19,8 +19,8 @@ class LettuceRecorderTest {
   void nilReplyIsAMissAndAValueAHit() {
     Object a = new Object();
     Object b = new Object();
-    lettuce.dispatched(a);
-    lettuce.dispatched(b);
+    lettuce.dispatched(a, null, null);
+    lettuce.dispatched(b, null, null);
     lettuce.completed(a, "GET", null, false, 1);
     lettuce.completed(b, "HGET", "v", false, 2);
     assertThat(calls).containsExactly("GET 0/1", "HGET 1/0");
@@ -29,7 +29,7 @@ class LettuceRecorderTest {
   @Test
   void mgetCountsEachKeyFromTheDecodedValues() {
     Object out = new Object();
-    lettuce.dispatched(out);
+    lettuce.dispatched(out, null, null);
     lettuce.element(out, "v1");
     lettuce.element(out, null);
     lettuce.element(out, "v2");
@@ -40,7 +40,7 @@ class LettuceRecorderTest {
   @Test
   void existsCountsTheReplyAsHitsAndTheRestAsMisses() {
     Object out = new Object();
-    lettuce.dispatched(out);
+    lettuce.dispatched(out, null, null);
     lettuce.completed(out, "EXISTS", 5L, false, 7);
     assertThat(calls).containsExactly("EXISTS 5/2");
   }
@@ -50,9 +50,9 @@ class LettuceRecorderTest {
     Object empty = new Object();
     Object streamed = new Object();
     Object listed = new Object();
-    lettuce.dispatched(empty);
-    lettuce.dispatched(streamed);
-    lettuce.dispatched(listed);
+    lettuce.dispatched(empty, null, null);
+    lettuce.dispatched(streamed, null, null);
+    lettuce.dispatched(listed, null, null);
     lettuce.completed(empty, "LRANGE", Collections.emptyList(), false, 3);
     lettuce.element(streamed, "x");
     lettuce.completed(streamed, "SMEMBERS", Collections.emptySet(), false, 1);
@@ -63,7 +63,7 @@ class LettuceRecorderTest {
   @Test
   void errorReplyIsAnErrorNeverAMiss() {
     Object out = new Object();
-    lettuce.dispatched(out);
+    lettuce.dispatched(out, null, null);
     lettuce.completed(out, "GET", null, true, 1);
     assertThat(calls).containsExactly("GET error");
   }
@@ -71,8 +71,8 @@ class LettuceRecorderTest {
   @Test
   void oneLogicalCommandIsRecordedOnceWhateverCompletesIt() {
     Object out = new Object();
-    lettuce.dispatched(out);
-    lettuce.dispatched(out); // a cluster redirect or reconnect retry
+    lettuce.dispatched(out, null, null);
+    lettuce.dispatched(out, null, null); // a cluster redirect or reconnect retry
     lettuce.failed(out, "SET"); // timeout cancels it...
     lettuce.completed(out, "SET", "OK", false, 2); // ...the late reply is not counted again
     assertThat(calls).containsExactly("SET error");
@@ -91,7 +91,7 @@ class LettuceRecorderTest {
   void otherCommandsAreSuccesses() {
     List<Object> outs = Arrays.<Object>asList(new Object(), new Object());
     for (Object o : outs) {
-      lettuce.dispatched(o);
+      lettuce.dispatched(o, null, null);
     }
     lettuce.completed(outs.get(0), "SET", "OK", false, 2);
     lettuce.completed(outs.get(1), "DEL", 1L, false, 1);
@@ -104,7 +104,7 @@ class LettuceRecorderTest {
     for (int i = 0; i < 2000; i++) {
       Object o = new Object();
       outs.add(o);
-      lettuce.dispatched(o);
+      lettuce.dispatched(o, null, null);
     }
     for (Object o : outs) {
       lettuce.completed(o, "SET", "OK", false, 2);
@@ -127,8 +127,8 @@ class LettuceRecorderTest {
   void enumTypeIsNamedByItsConstantWhateverItsToString() {
     Object a = new Object();
     Object b = new Object();
-    lettuce.dispatched(a);
-    lettuce.dispatched(b);
+    lettuce.dispatched(a, null, null);
+    lettuce.dispatched(b, null, null);
     lettuce.completed(a, Keyword.GET, "v", false, 1);
     lettuce.failed(b, Keyword.AUTH2);
     assertThat(calls).containsExactly("GET 1/0", "AUTH2 error");
@@ -137,7 +137,7 @@ class LettuceRecorderTest {
   @Test
   void otherTypeIsNamedByItsToString() {
     Object out = new Object();
-    lettuce.dispatched(out);
+    lettuce.dispatched(out, null, null);
     lettuce.completed(out, new StringBuilder("CUSTOM"), "OK", false, 1);
     assertThat(calls).containsExactly("CUSTOM ok");
     assertThat(LettuceRecorder.name(null)).isEqualTo("OTHER");

@@ -1,0 +1,39 @@
+package dev.cachedb.agent.cache.redis.jedis;
+
+import dev.cachedb.agent.cache.redis.CommandKeys;
+import dev.cachedb.agent.pool.Reflect;
+import java.util.List;
+
+/**
+ * The keys of a Jedis command, read where they already are: 2.9 to 3.x send a {@code byte[][]}
+ * whose first elements are the keys of every read this agent classifies; 4.0 to 8.x send a
+ * {@code CommandArguments}, whose {@code args} list holds the command and then each argument as a
+ * {@code Rawable} whose bytes are exactly what goes to Redis (8.x's key preprocessor included).
+ *
+ * <p>By reflection ({@link Reflect}, members found once per class): the agent's classes cannot
+ * link to the application's Jedis, and reading a key must never cost an iteration (an iterator
+ * per read). If a member is missing, the key reads as null, which counts as {@code other}; the
+ * per-command counts are untouched.
+ */
+final class JedisKeys extends CommandKeys {
+  static final JedisKeys INSTANCE = new JedisKeys();
+
+  private JedisKeys() {}
+
+  @Override
+  public Object key(Object args, int index) {
+    if (args instanceof byte[][]) {
+      byte[][] a = (byte[][]) args;
+      return index < a.length ? a[index] : null;
+    }
+    try {
+      Object list = Reflect.field(args, "args");
+      if (!(list instanceof List) || index + 1 >= ((List<?>) list).size()) {
+        return null;
+      }
+      return Reflect.call(((List<?>) list).get(index + 1), "getRaw"); // 0 is the command
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}
