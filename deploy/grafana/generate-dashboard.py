@@ -20,6 +20,11 @@ ROWS = [
          [("sum by (instance) (rate(cache_operations_total{%s, result=\"hit\"}[$__rate_interval]))"
            " / sum by (instance) (rate(cache_operations_total{%s, result=~\"hit|miss\"}[$__rate_interval]))"
            % (SEL, SEL), "{{instance}}")]),
+        # Key prefixes (cache_key_prefix_reads_total): which kind of key misses.
+        ("Hit ratio per key prefix", "timeseries", "percentunit",
+         [("sum by (prefix) (rate(cache_key_prefix_reads_total{%s, result=\"hit\"}[$__rate_interval]))"
+           " / sum by (prefix) (rate(cache_key_prefix_reads_total{%s}[$__rate_interval]))"
+           % (SEL, SEL), "{{prefix}}")]),
         ("Commands per second by result", "timeseries", "ops",
          [("sum by (operation, result) (rate(cache_operations_total{%s}[$__rate_interval]))" % SEL,
            "{{operation}} {{result}}")]),

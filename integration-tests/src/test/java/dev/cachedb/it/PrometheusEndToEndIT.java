@@ -31,6 +31,7 @@ class PrometheusEndToEndIT {
     "db_connection_pool_available", "db_connection_pool_active", "db_connection_pool_max",
     "db_connection_pool_pending", "db_connection_acquire_errors_total", "db_queries_total",
     "db_query_errors_total", "db_slow_queries_total", "db_query_duration_seconds_count",
+    "cache_key_prefix_reads_total",
   };
 
   @TempDir static Path dir;
@@ -79,6 +80,9 @@ class PrometheusEndToEndIT {
     assertPromql("cache_operations_total{operation=\"del\",result=\"success\"}", n + 3);
     assertPromql("sum(cache_operations_total{result=\"error\"})", 0);
     assertPromql("cache_hit_rate", 100.0 * 31 / 45);
+    // Every key of test-app starts with testapp:, so its prefix has every read.
+    assertPromql("cache_key_prefix_reads_total{prefix=\"testapp\",result=\"hit\"}", 31 * n);
+    assertPromql("cache_key_prefix_reads_total{prefix=\"testapp\",result=\"miss\"}", 14 * n);
     for (String table : new String[] {"customers", "orders"}) {
       // per round: INSERT and a batch INSERT, SELECT, UPDATE, DELETE; setUp adds one DELETE
       String t = ",table=\"" + table + "\"}";
@@ -143,7 +147,7 @@ class PrometheusEndToEndIT {
     }
     int n = dashboard.queries().size();
     System.out.println("dashboard: " + n + " expressions run, " + (n - empty.size()) + " returned data");
-    assertThat(n).isEqualTo(18);
+    assertThat(n).isEqualTo(19);
     assertThat(empty).as("expressions without data").isEmpty();
   }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class TestAppMetricFamiliesIT {
   private static final List<String> FAMILIES = List.of(
       "cache_hit_rate gauge",
+      "cache_key_prefix_reads_total counter",
       "cache_memory_usage_bytes gauge",
       "cache_operation_duration_seconds histogram",
       "cache_operations_total counter",
