@@ -68,8 +68,8 @@ final class PrefixShape {
           return OTHER;
         }
       }
-      // userSession switches case twice, userSessionId four times; a base64 token of 16
-      // characters about ten times.
+      // camelCase switches case once per word; base64 and random tokens switch at almost every
+      // other character.
       if (cls != PUNCTUATION) {
         if (lastClass != 0 && cls != lastClass) {
           switches++;
