@@ -113,8 +113,8 @@ public final class RedisMemoryPoller
   public void polled(RedisServer s, RedisInfo info, Exception failure) {
     long now = System.currentTimeMillis();
     if (failure == null) {
+      s.last = info; // first: a scrape that sees the memory gauge sees the server view too
       memory.labelValues(s.key).set(info.usedMemory);
-      s.last = info;
       s.failures = 0;
       s.due = now + intervalMillis;
       return;
