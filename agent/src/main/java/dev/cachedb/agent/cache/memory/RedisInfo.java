@@ -40,7 +40,7 @@ final class RedisInfo {
 
   /**
    * The value of the line {@code name:value}, or {@link #ABSENT}. Matched at a line start and up
-   * to the colon, so {@code used_memory} is not {@code used_memory_rss} or {@code used_memory_human}.
+   * to the colon, so {@code used_memory} is not {@code used_memory_rss}.
    */
   static long field(String info, String name) {
     int from = 0;

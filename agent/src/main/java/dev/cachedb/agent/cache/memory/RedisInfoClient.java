@@ -10,14 +10,13 @@ import java.util.Arrays;
  * The bytes of an {@code INFO memory} and {@code INFO stats} read in RESP, spoken directly, so the
  * agent needs no Redis client and never touches the application's connections: the request
  * ({@code AUTH} first when the application's client authenticated, all pipelined into one round
- * trip) and the reading of the reply as it arrives.
+ * trip) and the reading of the reply as it arrives. {@link RedisPoll} moves the bytes. Errors
+ * never carry the credentials or the server's text, only what step failed.
  *
  * <p>Why two pipelined commands: {@code INFO memory stats} (several sections in one command) needs
  * Redis 7 and is a syntax error before; {@code INFO} without a section works everywhere but also
- * builds the clients, persistence, replication, CPU, error and keyspace sections, two to four
- * times the text. Two small commands in one write cost the same round trip on every version.
- * {@link RedisPoll} moves the bytes. Errors never carry the credentials or the server's text, only
- * what step failed.
+ * builds the clients, persistence, replication, CPU, error and keyspace sections, about twice the
+ * text (docs/redis-server.md). Two small commands in one write cost one round trip everywhere.
  */
 final class RedisInfoClient {
   /** INFO memory and INFO stats are a couple of kilobytes; a reply past this is not theirs. */

@@ -9,18 +9,18 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Polls {@code INFO memory} and {@code INFO stats} of every Redis server the application talks to, as a task on the
- * agent's one background thread ({@link AgentLoop}, which also serves /metrics), each on its own
- * short connection with the credentials the application's client used. A read never blocks that
- * thread ({@link RedisPoll}): scrapes are served while it waits, and a whole read has {@value
- * #TIMEOUT_MS} ms, however the server dribbles its answer. Without an endpoint (port taken) the
- * thread still runs and the poll still feeds the registry. The first read comes {@value
- * #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's AUTH to be noted),
- * then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s ... up to the
- * larger of the interval and one minute; it never reaches the application. Each server's series
- * keep the last read's values until a read succeeds again; the server's own view from the same
- * read ({@code maxmemory}, keyspace hits and misses, evictions, expirations) is exported by {@link
- * RedisServerCollector}.
+ * Polls {@code INFO memory} and {@code INFO stats} of every Redis server the application talks
+ * to, as a task on the agent's one background thread ({@link AgentLoop}, which also serves
+ * /metrics), each on its own short connection with the credentials the application's client used.
+ * A read never blocks that thread ({@link RedisPoll}): scrapes are served while it waits, and a
+ * whole read has {@value #TIMEOUT_MS} ms, however the server dribbles its answer. Without an
+ * endpoint (port taken) the thread still runs and the poll still feeds the registry. The first
+ * read comes {@value #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's
+ * AUTH to be noted), then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s
+ * ... up to the larger of the interval and one minute; it never reaches the application. Each
+ * server's series keep the last read's values until a read succeeds again; the server's own view
+ * from the same read ({@code maxmemory}, keyspace hits and misses, evictions, expirations) is
+ * exported by {@link RedisServerCollector}.
  *
  * <pre>
  * # TYPE cache_memory_usage_bytes gauge

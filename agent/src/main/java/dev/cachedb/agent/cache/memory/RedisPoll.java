@@ -13,10 +13,10 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 /**
- * One read of {@code INFO memory} and {@code INFO stats} in flight, on the agent's loop without blocking it: connect,
- * send, and read the reply as the bytes come, however slowly, while the loop serves scrapes. The
- * whole read has one deadline, which the poller checks ({@link #expire}); a server that answers a
- * byte at a time fails it like one that does not answer.
+ * One read of {@code INFO memory} and {@code INFO stats} in flight, on the agent's loop without
+ * blocking it: connect, send, and read the reply as the bytes come, however slowly, while the loop
+ * serves scrapes. The whole read has one deadline, which the poller checks ({@link #expire}); a
+ * server that answers a byte at a time fails it like one that does not answer.
  */
 final class RedisPoll implements AgentLoop.Handler {
   /** Told the outcome once: what the server said, or the failure. */
