@@ -69,7 +69,7 @@ public final class PoolCalls {
 
     /**
      * Starts the usage clock of {@code key}, the pool's own long-lived object for one physical
-     * connection (Hikari's PoolEntry, Tomcat's PooledConnection); its clock entry is reused.
+     * connection (Tomcat's PooledConnection, Vibur's ConnHolder); its clock entry is reused.
      */
     public void checkedOut(Object pool, Object key) {}
 
