@@ -70,13 +70,13 @@ public final class PoolRecorder extends PoolCalls.Sink {
   }
 
   @Override
-  public void acquired(Object pool, Object connection, long nanos) {
+  public void acquired(Object pool, Object connection, long start, long end) {
     try {
       PoolState s = state(pool);
       if (s != null) {
-        s.acquire.observeNanos(nanos);
+        s.acquire.observeNanos(end - start);
         if (connection != null && s.reader.timesReturnedConnection()) {
-          startUsage(s, connection, s.reader.usageKey(connection));
+          startUsage(s, connection, s.reader.usageKey(connection), end);
         }
       }
     } catch (RuntimeException | LinkageError ignored) {
@@ -179,13 +179,14 @@ public final class PoolRecorder extends PoolCalls.Sink {
 
   /**
    * The lent connection itself gets an entry that goes at its return; the pool's long-lived key
-   * for it (the reader's {@code usageKey}) its own slot, reused by every later borrow.
+   * for it (the reader's {@code usageKey}) its own slot, reused by every later borrow. {@code now}
+   * is the clock reading that ended the acquire.
    */
-  private void startUsage(PoolState s, Object connection, Object key) {
+  private void startUsage(PoolState s, Object connection, Object key, long now) {
     if (key == connection) {
-      clock.start(connection, s, System.nanoTime());
+      clock.start(connection, s, now);
     } else if (key != null) {
-      clock.slot(key, s).startNanos = System.nanoTime();
+      clock.slot(key, s).startNanos = now;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation.pool;
 
+import dev.cachedb.agent.bootstrap.CallDepth;
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import net.bytebuddy.asm.Advice;
 
@@ -56,17 +57,19 @@ public final class PoolAdvice {
 
   public static final class BorrowAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return PoolCalls.borrowStarted();
+    public static long enter(@Advice.Local("depths") int[] depths) {
+      depths = CallDepth.counters();
+      return PoolCalls.borrowStarted(depths);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
         @Advice.This Object pool,
         @Advice.Enter long start,
+        @Advice.Local("depths") int[] depths,
         @Advice.Return Object connection,
         @Advice.Thrown Throwable thrown) {
-      PoolCalls.borrowFinished(pool, start, connection, thrown);
+      PoolCalls.borrowFinished(depths, pool, start, connection, thrown);
     }
   }
 

@@ -45,6 +45,11 @@ public class PoolSample {
     Behaviour.result(holder);
   }
 
+  /** Vibur's static {@code Proxy.newProxyConnection(holder, operations, config)}. */
+  public static Object newProxyConnection(Object holder, Object operations, Object config) {
+    return Behaviour.result(holder);
+  }
+
   public void init() {
     Behaviour.result(name);
   }
