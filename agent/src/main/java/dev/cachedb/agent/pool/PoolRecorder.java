@@ -45,7 +45,11 @@ public final class PoolRecorder extends PoolCalls.Sink {
       PoolCalls.sink = r;
       return r;
     });
-    recorder.readers.register(reader);
+    recorder.register(reader);
+  }
+
+  void register(PoolReader reader) {
+    readers.register(reader);
   }
 
   @Override
