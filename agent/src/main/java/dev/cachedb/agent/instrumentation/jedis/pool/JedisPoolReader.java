@@ -1,49 +1,31 @@
 package dev.cachedb.agent.instrumentation.jedis.pool;
 
-import dev.cachedb.agent.instrumentation.commonspool2.CommonsPool2;
-import dev.cachedb.agent.pool.PoolReader;
+import dev.cachedb.agent.instrumentation.commonspool2.CommonsPool2Reader;
 import dev.cachedb.agent.pool.Reflect;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Jedis {@code util.Pool} (JedisPool, JedisSentinelPool, Jedis 4's ConnectionPool behind
  * JedisPooled) read through the commons-pool2 pool it is (4.0 on) or wraps in {@code
- * internalPool} (2.9 to 3.x). Jedis pools have no name of their own: each is named after the
- * server its factory connects to, {@code jedis-<host>:<port>}, the host as the application wrote
- * it, and a second live pool to that server after it, {@code jedis-<host>:<port>-2}.
- *
- * <p>commons-pool2 lends the very {@code Jedis} (or {@code Connection}) objects it holds, so the
- * usage clock runs on them, one slot per physical connection, stopped by the pool's return methods.
+ * internalPool} (2.9 to 3.x), whose {@code Jedis} or {@code Connection} objects it lends. Named
+ * {@code jedis-<host>:<port>} after the server its factory connects to, the host as the
+ * application wrote it.
  */
-public final class JedisPoolReader extends PoolReader {
+public final class JedisPoolReader extends CommonsPool2Reader {
 
   /** {@code poolClass}: {@code redis.clients.util.Pool} up to 2.10, {@code jedis.util.Pool} on. */
   public JedisPoolReader(String poolClass) {
-    super(poolClass, "jedis", null);
+    super(poolClass, "jedis");
   }
 
   @Override
   public String ownName(Object pool) throws Exception {
-    String server = server(CommonsPool2.factory(commonsPool(pool)));
+    String server = server(factory(pool));
     return server == null ? null : "jedis-" + server;
   }
 
   @Override
-  public void read(Object pool, int[] out) throws Exception {
-    CommonsPool2.read(commonsPool(pool), out);
-  }
-
-  @Override
-  public boolean lendsItsOwnObjects() {
-    return true;
-  }
-
-  @Override
-  public boolean numbersTakenNames() {
-    return true;
-  }
-
-  private static Object commonsPool(Object pool) throws Exception {
+  protected Object commonsPool(Object pool) throws Exception {
     Object wrapped = Reflect.field(pool, "internalPool");
     return wrapped == null ? pool : wrapped;
   }

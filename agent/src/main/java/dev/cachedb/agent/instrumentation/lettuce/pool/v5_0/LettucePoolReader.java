@@ -1,36 +1,25 @@
 package dev.cachedb.agent.instrumentation.lettuce.pool.v5_0;
 
-import dev.cachedb.agent.instrumentation.commonspool2.CommonsPool2;
-import dev.cachedb.agent.pool.PoolReader;
+import dev.cachedb.agent.instrumentation.commonspool2.CommonsPool2Reader;
 import dev.cachedb.agent.pool.Reflect;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 
 /**
- * A pool from Lettuce's {@code ConnectionPoolSupport}, read through commons-pool2's counters.
- * Named {@code lettuce-<address>:<port>} after the server its first connection is connected to,
- * and a second live pool to that server after it, {@code ...-2}.
+ * A pool from Lettuce's {@code ConnectionPoolSupport}, a commons-pool2 pool of {@code
+ * StatefulConnection}s. Named {@code lettuce-<address>:<port>} after the server a connection it
+ * holds is connected to; its inherited close is seen at scrape time ({@link #closed}).
  */
-final class LettucePoolReader extends PoolReader {
+final class LettucePoolReader extends CommonsPool2Reader {
 
   LettucePoolReader(String poolClass) {
-    super(poolClass, "lettuce", null);
+    super(poolClass, "lettuce");
   }
 
   @Override
   public String ownName(Object pool) throws Exception {
-    String server = server(CommonsPool2.anyObject(pool));
+    String server = server(anyObject(pool));
     return server == null ? null : "lettuce-" + server;
-  }
-
-  @Override
-  public void read(Object pool, int[] out) throws Exception {
-    CommonsPool2.read(pool, out);
-  }
-
-  @Override
-  public boolean closed(Object pool) throws Exception {
-    return CommonsPool2.closed(pool);
   }
 
   /**
@@ -48,16 +37,6 @@ final class LettucePoolReader extends PoolReader {
     } catch (Exception e) {
       return null;
     }
-  }
-
-  @Override
-  public boolean lendsItsOwnObjects() {
-    return true;
-  }
-
-  @Override
-  public boolean numbersTakenNames() {
-    return true;
   }
 
   /**
