@@ -88,5 +88,12 @@ public final class PoolCalls {
 
     /** The connection (or key) went back to its pool: stops its usage clock, if it runs. */
     public void released(Object key) {}
+
+    /**
+     * {@code connection}, as the application holds it, went back through {@code pool}'s own return
+     * method: stops the usage clock of the key the pool's reader finds in it (Lettuce's pool takes
+     * back the proxy it lent, whose clock runs on the connection inside).
+     */
+    public void returned(Object pool, Object connection) {}
   }
 }

@@ -54,7 +54,11 @@ public enum ConfigKey {
       "true",
       ValueType.BOOLEAN,
       "log slow queries, literals masked, at most one line per second"),
-  POOL_ENABLED("pool.enabled", "true", ValueType.BOOLEAN, "instrument JDBC connection pools"),
+  POOL_ENABLED(
+      "pool.enabled",
+      "true",
+      ValueType.BOOLEAN,
+      "instrument connection pools: JDBC pools and the Redis clients' own"),
   JVM_METRICS_ENABLED(
       "jvm_metrics.enabled", "true", ValueType.BOOLEAN, "export client_java's standard JVM metrics"),
   LOG_LEVEL("log.level", "info", ValueType.LEVEL, "verbosity of the agent's stderr lines"),

@@ -32,6 +32,9 @@ public final class PoolAdvice {
   /** A pool method whose first argument is the pool's own object for the connection going back. */
   public static final String RETURN_KEY = PREFIX + "ReturnKeyAdvice";
 
+  /** The pool's own return method, {@code this} the pool, its first argument what it lent. */
+  public static final String RETURNED = PREFIX + "ReturnedAdvice";
+
   private PoolAdvice() {}
 
   public static final class OpenedAdvice {
@@ -84,6 +87,13 @@ public final class PoolAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.Argument(0) Object key) {
       PoolCalls.sink.released(key);
+    }
+  }
+
+  public static final class ReturnedAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Object pool, @Advice.Argument(0) Object connection) {
+      PoolCalls.sink.returned(pool, connection);
     }
   }
 }
