@@ -91,7 +91,7 @@ class PoolRecorderLentObjectsTest {
     Pool pool = new Pool("127.0.0.1:6379");
     Object connection = new Object();
     for (int i = 0; i < 3; i++) {
-      recorder.acquired(pool, connection, 1_000);
+      recorder.acquired(pool, connection, System.nanoTime() - 1_000, System.nanoTime());
       assertThat(recorder.runningBorrows()).isEqualTo(1);
       recorder.released(connection);
     }
@@ -107,10 +107,10 @@ class PoolRecorderLentObjectsTest {
     Pool pool = new Pool("127.0.0.1:6379");
     Object connection = new Object();
     Wrapper first = new Wrapper(connection);
-    recorder.acquired(pool, first, 1_000);
+    recorder.acquired(pool, first, System.nanoTime() - 1_000, System.nanoTime());
     recorder.returned(pool, first);
     Wrapper second = new Wrapper(connection);
-    recorder.acquired(pool, second, 1_000);
+    recorder.acquired(pool, second, System.nanoTime() - 1_000, System.nanoTime());
     recorder.returned(pool, second);
     recorder.returned(pool, second); // a second return stops nothing
     recorder.returned(new Pool("elsewhere"), new Wrapper(connection)); // an unknown pool
