@@ -91,6 +91,20 @@ public final class CacheCalls {
     }
   }
 
+  /**
+   * JCache's {@code putIfAbsent}: also a get, as JCache's statistics count it, that hits when a
+   * value was there (nothing stored) and misses when the put stored one.
+   */
+  public static void putIfAbsent(int depth, Object cache, boolean stored, Throwable thrown) {
+    CallDepth.exit(CallDepth.APP_CACHE);
+    if (depth == 0 && thrown == null) {
+      sink.read(cache, !stored);
+      if (stored) {
+        sink.wrote(cache, 1);
+      }
+    }
+  }
+
   /** {@code removals} evict, remove or clear calls took effect. */
   public static void removed(int depth, Object cache, int removals, Throwable thrown) {
     CallDepth.exit(CallDepth.APP_CACHE);

@@ -23,8 +23,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every implementation of {@code javax.cache.Cache}. Counted as the JCache statistics MXBean
- * counts: a get per key (JCache stores no nulls, so null is a miss), a put per entry stored (a
- * {@code putIfAbsent} that found a value stores none), a removal per entry removed. Unlike the
+ * counts: a get per key (JCache stores no nulls, so null is a miss), a put per entry stored, a
+ * removal per entry removed; {@code putIfAbsent} is a get too (a hit when it found a value and
+ * stored nothing), and so are {@code getAndPut} and {@code getAndRemove}. Unlike the
  * MXBean, {@code clear} and {@code removeAll()} count one removal per call, since they do not
  * say how many entries went; {@code containsKey}, {@code replace} and {@code invoke} are not
  * counted (the MXBean does not count the first either).
@@ -132,7 +133,7 @@ final class JCacheInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
         @Advice.Return boolean stored, @Advice.Thrown Throwable thrown) {
-      CacheCalls.wrote(depth, cache, stored ? 1 : 0, thrown);
+      CacheCalls.putIfAbsent(depth, cache, stored, thrown);
     }
   }
 
