@@ -12,16 +12,16 @@ import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Spring's cache abstraction, 4.3 to 6.x: every {@code org.springframework.cache.Cache}
+ * Spring's cache abstraction, 4.3 to 7.x: every {@code org.springframework.cache.Cache}
  * implementation, whatever the provider (Spring Data Redis, Caffeine, ConcurrentMap, JCache,
  * Ehcache 2), so {@code @Cacheable} and direct calls alike count per cache name. The advice
  * touches no Spring member (the cache is passed on as an {@code Object}; its name is read once per
  * cache object by the recorder), so the reference check has nothing to refuse in this line.
  */
 public final class SpringCacheModule implements InstrumentationModule {
-  /** 7.x is refused until checked. */
+  /** 8.x is refused until checked. */
   private static final Library SPRING = new Library("spring-context", "org.springframework",
-      "spring-context", "org/springframework/cache/Cache.class", 6);
+      "spring-context", "org/springframework/cache/Cache.class", 7);
 
   @Override
   public String name() {
