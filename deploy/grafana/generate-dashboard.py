@@ -31,6 +31,17 @@ ROWS = [
         ("Redis memory used", "timeseries", "bytes",
          [("cache_memory_usage_bytes{%s}" % SERVER, "{{server}}")]),
     ]),
+    # The Redis server's own view (INFO memory and stats, polled by the agent). Several instances
+    # of an application poll the same server: max by (server) shows it once.
+    ("Redis server", [
+        ("Evictions per second", "timeseries", "ops",
+         [("max by (server) (rate(cache_server_evicted_keys_total{%s}[$__rate_interval]))" % SERVER,
+           "{{server}}")]),
+        ("Memory against maxmemory", "timeseries", "percentunit",
+         [("max by (server) (cache_memory_usage_bytes{%s})"
+           " / max by (server) (cache_memory_max_bytes{%s} > 0)" % (SERVER, SERVER),
+           "{{server}}")]),
+    ]),
     ("Connection pools", [
         ("Pool size", "timeseries", "short",
          [("db_connection_pool_size{%s}" % POOL, "{{pool}}")]),

@@ -115,6 +115,12 @@ class PrometheusEndToEndIT {
             + "{operation=\"get\"}[1m])))");
     assertThat(redisP99).isFinite().isPositive();
     assertThat(printed("cache_memory_usage_bytes{server=~\"127.0.0.1:.*\"}")).isPositive();
+    // The server's own view: test-app's embedded Redis runs with maxmemory 64mb.
+    assertPromql("cache_memory_max_bytes{server=~\"127.0.0.1:.*\"}", 64 * 1024 * 1024);
+    // Only the workload's reads look keys up, so the server counts what the agent counted; the
+    // value lands with the first poll after the workload, up to the 1 s interval later.
+    awaitPromql("cache_server_keyspace_hits_total{server=~\"127.0.0.1:.*\"}", 31 * n);
+    awaitPromql("cache_server_keyspace_misses_total{server=~\"127.0.0.1:.*\"}", 14 * n);
   }
 
   @Test
@@ -149,8 +155,17 @@ class PrometheusEndToEndIT {
     }
     int n = dashboard.queries().size();
     System.out.println("dashboard: " + n + " expressions run, " + (n - empty.size()) + " returned data");
-    assertThat(n).isEqualTo(19);
+    assertThat(n).isEqualTo(21);
     assertThat(empty).as("expressions without data").isEmpty();
+  }
+
+  private static void awaitPromql(String promql, double expected) throws Exception {
+    long end = System.currentTimeMillis() + 15_000;
+    while (run.prometheus.query(promql).stream().noneMatch(v -> v.value == expected)
+        && System.currentTimeMillis() < end) {
+      Thread.sleep(200);
+    }
+    assertPromql(promql, expected);
   }
 
   private static void assertPromql(String promql, double expected) throws Exception {

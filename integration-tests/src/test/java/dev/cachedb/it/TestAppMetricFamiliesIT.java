@@ -18,9 +18,14 @@ import org.junit.jupiter.api.Test;
 class TestAppMetricFamiliesIT {
   private static final List<String> FAMILIES = List.of(
       "cache_hit_rate gauge",
+      "cache_memory_max_bytes gauge",
       "cache_memory_usage_bytes gauge",
       "cache_operation_duration_seconds histogram",
       "cache_operations_total counter",
+      "cache_server_evicted_keys_total counter",
+      "cache_server_expired_keys_total counter",
+      "cache_server_keyspace_hits_total counter",
+      "cache_server_keyspace_misses_total counter",
       "cachedb_agent_advice_errors_total counter",
       "cachedb_agent_info gauge",
       "cachedb_agent_instrumentation_info gauge",
