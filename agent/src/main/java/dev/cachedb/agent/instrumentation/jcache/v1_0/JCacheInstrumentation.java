@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.CacheCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.appcache.AppCacheAdvice;
 import dev.cachedb.agent.instrumentation.Implementing;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import java.util.Map;
@@ -45,16 +46,17 @@ final class JCacheInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(AdviceTarget target) {
     String self = JCacheInstrumentation.class.getName();
-    target.applyAdvice(code("get", 1), self + "$GetAdvice");
+    target.applyAdvice(code("get", 1), AppCacheAdvice.GET);
     target.applyAdvice(
         code("getAll", 1).and(takesArgument(0, named(Set.class.getName())))
             .and(returns(named(Map.class.getName()))),
         self + "$GetAllAdvice");
-    target.applyAdvice(code("put", 2), self + "$PutAdvice");
+    target.applyAdvice(code("put", 2), AppCacheAdvice.PUT);
     target.applyAdvice(
         code("putAll", 1).and(takesArgument(0, named(Map.class.getName()))),
         self + "$PutAllAdvice");
-    target.applyAdvice(code("putIfAbsent", 2).and(returns(boolean.class)), self + "$PutIfAbsentAdvice");
+    target.applyAdvice(
+        code("putIfAbsent", 2).and(returns(boolean.class)), self + "$PutIfAbsentAdvice");
     target.applyAdvice(code("getAndPut", 2), self + "$GetAndPutAdvice");
     target.applyAdvice(
         code("remove", 1).or(code("remove", 2)).and(returns(boolean.class)),
@@ -63,25 +65,12 @@ final class JCacheInstrumentation implements TypeInstrumentation {
     target.applyAdvice(
         code("removeAll", 1).and(takesArgument(0, named(Set.class.getName()))),
         self + "$RemoveAllAdvice");
-    target.applyAdvice(code("removeAll", 0).or(code("clear", 0)), self + "$ClearAdvice");
+    target.applyAdvice(code("removeAll", 0).or(code("clear", 0)), AppCacheAdvice.REMOVE);
   }
 
   private static ElementMatcher.Junction<MethodDescription> code(String name, int arguments) {
     return named(name).and(takesArguments(arguments)).and(isPublic()).and(not(isAbstract()))
         .and(not(isStatic())).and(not(isBridge()));
-  }
-
-  public static final class GetAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return CacheCalls.enter();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
-        @Advice.Return Object value, @Advice.Thrown Throwable thrown) {
-      CacheCalls.read(depth, cache, value, thrown);
-    }
   }
 
   public static final class GetAllAdvice {
@@ -95,19 +84,6 @@ final class JCacheInstrumentation implements TypeInstrumentation {
         @Advice.Argument(0) Set<?> keys, @Advice.Return Map<?, ?> found,
         @Advice.Thrown Throwable thrown) {
       CacheCalls.readMany(depth, cache, keys, found, thrown);
-    }
-  }
-
-  public static final class PutAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return CacheCalls.enter();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
-        @Advice.Thrown Throwable thrown) {
-      CacheCalls.wrote(depth, cache, 1, thrown);
     }
   }
 
@@ -188,20 +164,6 @@ final class JCacheInstrumentation implements TypeInstrumentation {
     public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
         @Advice.Argument(0) Set<?> keys, @Advice.Thrown Throwable thrown) {
       CacheCalls.removed(depth, cache, keys == null ? 0 : keys.size(), thrown);
-    }
-  }
-
-  /** {@code removeAll()} and {@code clear()}: one per call. */
-  public static final class ClearAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return CacheCalls.enter();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
-        @Advice.Thrown Throwable thrown) {
-      CacheCalls.removed(depth, cache, 1, thrown);
     }
   }
 }

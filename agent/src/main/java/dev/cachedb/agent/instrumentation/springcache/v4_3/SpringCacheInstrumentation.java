@@ -12,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cachedb.agent.bootstrap.CacheCalls;
 import dev.cachedb.agent.instrumentation.AdviceTarget;
+import dev.cachedb.agent.instrumentation.appcache.AppCacheAdvice;
 import dev.cachedb.agent.instrumentation.Implementing;
 import dev.cachedb.agent.instrumentation.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
@@ -39,40 +40,26 @@ final class SpringCacheInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(AdviceTarget target) {
     String self = SpringCacheInstrumentation.class.getName();
-    target.applyAdvice(code("get").and(takesArguments(1)), self + "$GetAdvice");
+    target.applyAdvice(code("get").and(takesArguments(1)), AppCacheAdvice.GET);
     target.applyAdvice(
         code("get").and(takesArguments(2)).and(takesArgument(1, named("java.lang.Class"))),
-        self + "$GetAdvice");
+        AppCacheAdvice.GET);
     target.applyAdvice(
         code("get")
             .and(takesArguments(2))
             .and(takesArgument(1, named("java.util.concurrent.Callable"))),
         self + "$LoadingGetAdvice");
     target.applyAdvice(
-        code("put").or(code("putIfAbsent")).and(takesArguments(2)), self + "$PutAdvice");
+        code("put").or(code("putIfAbsent")).and(takesArguments(2)), AppCacheAdvice.PUT);
     target.applyAdvice(
-        code("evict").or(code("evictIfPresent")).and(takesArguments(1)), self + "$RemoveAdvice");
+        code("evict").or(code("evictIfPresent")).and(takesArguments(1)), AppCacheAdvice.REMOVE);
     target.applyAdvice(
-        code("clear").or(code("invalidate")).and(takesArguments(0)), self + "$RemoveAdvice");
+        code("clear").or(code("invalidate")).and(takesArguments(0)), AppCacheAdvice.REMOVE);
   }
 
   private static ElementMatcher.Junction<MethodDescription> code(String name) {
     return namedOneOf(name).and(isPublic()).and(not(isAbstract())).and(not(isStatic()))
         .and(not(isBridge()));
-  }
-
-  /** {@code get(key)} and {@code get(key, Class)}. */
-  public static final class GetAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return CacheCalls.enter();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
-        @Advice.Return Object value, @Advice.Thrown Throwable thrown) {
-      CacheCalls.read(depth, cache, value, thrown);
-    }
   }
 
   /** {@code get(key, Callable)}. */
@@ -86,34 +73,6 @@ final class SpringCacheInstrumentation implements TypeInstrumentation {
     public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
         @Advice.Thrown Throwable thrown) {
       CacheCalls.loadingRead(depth, cache, thrown);
-    }
-  }
-
-  /** {@code put} and {@code putIfAbsent}: one per call. */
-  public static final class PutAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return CacheCalls.enter();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
-        @Advice.Thrown Throwable thrown) {
-      CacheCalls.wrote(depth, cache, 1, thrown);
-    }
-  }
-
-  /** {@code evict}, {@code evictIfPresent}, {@code clear}, {@code invalidate}: one per call. */
-  public static final class RemoveAdvice {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return CacheCalls.enter();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object cache,
-        @Advice.Thrown Throwable thrown) {
-      CacheCalls.removed(depth, cache, 1, thrown);
     }
   }
 }
