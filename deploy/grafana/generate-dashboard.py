@@ -76,6 +76,12 @@ ROWS = [
          [("sum by (query_type, table) (increase(db_slow_queries_total{%s}[$__rate_interval]))" % SEL,
            "{{query_type}} {{table}}")]),
     ]),
+    ("Application caches (Spring cache abstraction, JCache)", [
+        ("Hit ratio per cache", "timeseries", "percentunit",
+         [("sum by (cache, provider) (rate(cache_gets_total{%s, result=\"hit\"}[$__rate_interval]))"
+           " / sum by (cache, provider) (rate(cache_gets_total{%s, result=~\"hit|miss\"}[$__rate_interval]))"
+           % (SEL, SEL), "{{cache}} ({{provider}})")]),
+    ]),
 ]
 
 

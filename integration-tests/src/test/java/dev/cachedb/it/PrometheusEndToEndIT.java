@@ -31,6 +31,7 @@ class PrometheusEndToEndIT {
     "db_connection_pool_available", "db_connection_pool_active", "db_connection_pool_max",
     "db_connection_pool_pending", "db_connection_acquire_errors_total", "db_queries_total",
     "db_query_errors_total", "db_slow_queries_total", "db_query_duration_seconds_count",
+    "cache_gets_total", "cache_puts_total",
   };
 
   @TempDir static Path dir;
@@ -95,6 +96,11 @@ class PrometheusEndToEndIT {
     assertPromql("db_connection_pool_active{pool=\"testapp-exhausted\"}", 1);
     assertPromql("db_connection_acquire_errors_total{pool=\"testapp-exhausted\"}", n);
     assertPromql("cachedb_agent_pools_tracked", 2);
+    // --app-cache per round, JCache cache "customers" on Ehcache: get hit 1, miss 1; put 1.
+    String customers = "cache=\"customers\",provider=\"ehcache\"";
+    assertPromql("cache_gets_total{" + customers + ",result=\"hit\"}", n);
+    assertPromql("cache_gets_total{" + customers + ",result=\"miss\"}", n);
+    assertPromql("cache_puts_total{" + customers + "}", n);
 
     double p99 =
         printed("histogram_quantile(0.99, sum by (le) (rate(db_query_duration_seconds_bucket[1m])))");
@@ -149,7 +155,7 @@ class PrometheusEndToEndIT {
     }
     int n = dashboard.queries().size();
     System.out.println("dashboard: " + n + " expressions run, " + (n - empty.size()) + " returned data");
-    assertThat(n).isEqualTo(20);
+    assertThat(n).isEqualTo(21);
     assertThat(empty).as("expressions without data").isEmpty();
   }
 

@@ -54,6 +54,17 @@ public enum ConfigKey {
       "true",
       ValueType.BOOLEAN,
       "log slow queries, literals masked, at most one line per second"),
+  APP_CACHE_ENABLED(
+      "app_cache.enabled",
+      "true",
+      ValueType.BOOLEAN,
+      "count gets, puts and removals per cache name of Spring's cache abstraction and JCache"),
+  APP_CACHE_MAX_NAMES(
+      "app_cache.max_names",
+      "100",
+      ValueType.POSITIVE_INT,
+      "distinct cache names; caches with further new names are labelled other",
+      1_000),
   POOL_ENABLED(
       "pool.enabled",
       "true",

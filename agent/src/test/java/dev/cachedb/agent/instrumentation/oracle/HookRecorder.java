@@ -1,6 +1,7 @@
 package dev.cachedb.agent.instrumentation.oracle;
 
 import dev.cachedb.agent.bootstrap.AdviceErrors;
+import dev.cachedb.agent.bootstrap.CacheCalls;
 import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.bootstrap.JdbcCalls;
@@ -35,6 +36,7 @@ public final class HookRecorder implements AutoCloseable {
   private final JedisCalls.Sink jedis = JedisCalls.sink;
   private final LettuceCalls.Sink lettuce = LettuceCalls.sink;
   private final AdviceErrors.Sink errors = AdviceErrors.sink;
+  private final CacheCalls.Sink appCache = CacheCalls.sink;
 
   public HookRecorder() throws Exception {
     JdbcCalls.sink = recording(JdbcCalls.Sink.class, true);
@@ -42,6 +44,7 @@ public final class HookRecorder implements AutoCloseable {
     JedisCalls.sink = recording(JedisCalls.Sink.class, true);
     LettuceCalls.sink = recording(LettuceCalls.Sink.class, true);
     AdviceErrors.sink = recording(AdviceErrors.Sink.class, false);
+    CacheCalls.sink = recording(CacheCalls.Sink.class, true);
   }
 
   private <T> T recording(Class<T> sink, boolean mayThrow) throws Exception {
@@ -92,5 +95,6 @@ public final class HookRecorder implements AutoCloseable {
     JedisCalls.sink = jedis;
     LettuceCalls.sink = lettuce;
     AdviceErrors.sink = errors;
+    CacheCalls.sink = appCache;
   }
 }
