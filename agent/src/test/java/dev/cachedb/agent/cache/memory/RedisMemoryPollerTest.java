@@ -116,7 +116,9 @@ class RedisMemoryPollerTest {
         }
         Arrays.sort(millis);
         assertThat(redis.connections).as("the poll ran meanwhile").isGreaterThanOrEqualTo(1);
-        assertThat(millis[millis.length * 99 / 100 - 1]).as("p99 ms").isLessThan(50);
+        // A poll blocking the loop would hold a scrape for up to the server's 500 ms pause, so p99
+        // near it; the bound sits below it and far above a loaded machine's scheduling delays.
+        assertThat(millis[millis.length * 99 / 100 - 1]).as("p99 ms").isLessThan(400);
         assertThat(scrape(registry)).contains("poll_errors_total{server=\"127.0.0.1:")
             .doesNotContain("poll_errors_total{server=\"127.0.0.1:" + redis.port() + "\"} 0.0");
       } finally {
