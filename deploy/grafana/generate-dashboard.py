@@ -36,6 +36,17 @@ ROWS = [
         ("Redis memory used", "timeseries", "bytes",
          [("cache_memory_usage_bytes{%s}" % SERVER, "{{server}}")]),
     ]),
+    # The Redis server's own view (INFO memory and stats, polled by the agent). Several instances
+    # of an application poll the same server: max by (server) shows it once.
+    ("Redis server", [
+        ("Evictions per second", "timeseries", "ops",
+         [("max by (server) (rate(cache_server_evicted_keys_total{%s}[$__rate_interval]))" % SERVER,
+           "{{server}}")]),
+        ("Memory against maxmemory", "timeseries", "percentunit",
+         [("max by (server) (cache_memory_usage_bytes{%s})"
+           " / max by (server) (cache_memory_max_bytes{%s} > 0)" % (SERVER, SERVER),
+           "{{server}}")]),
+    ]),
     ("Connection pools", [
         ("Pool size", "timeseries", "short",
          [("db_connection_pool_size{%s}" % POOL, "{{pool}}")]),
@@ -69,6 +80,12 @@ ROWS = [
         ("Slow queries", "timeseries", "short",
          [("sum by (query_type, table) (increase(db_slow_queries_total{%s}[$__rate_interval]))" % SEL,
            "{{query_type}} {{table}}")]),
+    ]),
+    ("Application caches (Spring cache abstraction, JCache)", [
+        ("Hit ratio per cache", "timeseries", "percentunit",
+         [("sum by (cache, provider) (rate(cache_gets_total{%s, result=\"hit\"}[$__rate_interval]))"
+           " / sum by (cache, provider) (rate(cache_gets_total{%s, result=~\"hit|miss\"}[$__rate_interval]))"
+           % (SEL, SEL), "{{cache}} ({{provider}})")]),
     ]),
 ]
 

@@ -1,49 +1,24 @@
 package dev.cachedb.bench;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import javax.sql.DataSource;
 import org.vibur.dbcp.ViburDBCPDataSource;
 
 /**
- * One Vibur borrow and return over H2 in memory: the shared pool advice on getConnection and on
- * {@code PoolOperations.restore}, usage keyed by the {@code ConnHolder} behind Vibur's JDK proxy.
+ * Vibur's borrow and return: the shared pool advice on getConnection and on {@code
+ * PoolOperations.restore}, usage timed on the {@code ConnHolder} Vibur wraps in a JDK proxy.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ViburBench {
-  private ViburDBCPDataSource pool;
+public class ViburBench extends AbstractPoolBench {
 
-  @Setup
-  public void setUp() {
-    pool = new ViburDBCPDataSource();
-    pool.setJdbcUrl("jdbc:h2:mem:viburbench;DB_CLOSE_DELAY=-1");
-    pool.setUsername("sa");
-    pool.setPassword("");
-    pool.setPoolInitialSize(4);
-    pool.setPoolMaxSize(4);
-    pool.setName("bench");
+  @Override
+  protected DataSource open() {
+    ViburDBCPDataSource pool = new ViburDBCPDataSource();
+    pool.setJdbcUrl(JDBC_URL);
+    pool.setUsername(USER);
+    pool.setPassword(PASSWORD);
+    pool.setPoolInitialSize(SIZE);
+    pool.setPoolMaxSize(SIZE);
+    pool.setName(NAME);
     pool.start();
-  }
-
-  @TearDown
-  public void tearDown() {
-    pool.close();
-  }
-
-  @Benchmark
-  public Connection borrowAndReturn() throws SQLException {
-    Connection c = pool.getConnection();
-    c.close();
-    return c;
+    return pool;
   }
 }

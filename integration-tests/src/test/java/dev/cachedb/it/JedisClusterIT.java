@@ -52,6 +52,21 @@ class JedisClusterIT {
             cluster.host() + ":" + cluster.port(node))).as("node " + node).isPositive();
       }
       assertThat(s.text() + app.stderr()).doesNotContain("cdb-");
+      // Every node's own view, equal to its INFO once a poll came after the workload.
+      for (int node = 0; node < 3; node++) {
+        String server = cluster.host() + ":" + cluster.port(node);
+        String[][] series = {
+          {"cache_memory_max_bytes", "memory", "maxmemory"},
+          {"cache_server_keyspace_hits_total", "stats", "keyspace_hits"},
+          {"cache_server_keyspace_misses_total", "stats", "keyspace_misses"},
+          {"cache_server_evicted_keys_total", "stats", "evicted_keys"},
+          {"cache_server_expired_keys_total", "stats", "expired_keys"},
+        };
+        for (String[] m : series) {
+          long info = cluster.infoValue(node, m[1], m[2]);
+          FaultChecks.awaitMetric(app.metricsPort(), m[0], v -> v == info, "server", server);
+        }
+      }
     }
   }
 

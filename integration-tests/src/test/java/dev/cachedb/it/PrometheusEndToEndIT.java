@@ -32,6 +32,7 @@ class PrometheusEndToEndIT {
     "db_connection_pool_pending", "db_connection_acquire_errors_total", "db_queries_total",
     "db_query_errors_total", "db_slow_queries_total", "db_query_duration_seconds_count",
     "cache_key_prefix_reads_total",
+    "cache_gets_total", "cache_puts_total",
   };
 
   @TempDir static Path dir;
@@ -99,6 +100,11 @@ class PrometheusEndToEndIT {
     assertPromql("db_connection_pool_active{pool=\"testapp-exhausted\"}", 1);
     assertPromql("db_connection_acquire_errors_total{pool=\"testapp-exhausted\"}", n);
     assertPromql("cachedb_agent_pools_tracked", 2);
+    // --app-cache per round, JCache cache "customers" on Ehcache: get hit 1, miss 1; put 1.
+    String customers = "cache=\"customers\",provider=\"ehcache\"";
+    assertPromql("cache_gets_total{" + customers + ",result=\"hit\"}", n);
+    assertPromql("cache_gets_total{" + customers + ",result=\"miss\"}", n);
+    assertPromql("cache_puts_total{" + customers + "}", n);
 
     double p99 =
         printed("histogram_quantile(0.99, sum by (le) (rate(db_query_duration_seconds_bucket[1m])))");
@@ -113,6 +119,12 @@ class PrometheusEndToEndIT {
             + "{operation=\"get\"}[1m])))");
     assertThat(redisP99).isFinite().isPositive();
     assertThat(printed("cache_memory_usage_bytes{server=~\"127.0.0.1:.*\"}")).isPositive();
+    // The server's own view: test-app's embedded Redis runs with maxmemory 64mb.
+    assertPromql("cache_memory_max_bytes{server=~\"127.0.0.1:.*\"}", 64 * 1024 * 1024);
+    // Only the workload's reads look keys up, so the server counts what the agent counted; the
+    // value lands with the first poll after the workload, up to the 1 s interval later.
+    awaitPromql("cache_server_keyspace_hits_total{server=~\"127.0.0.1:.*\"}", 31 * n);
+    awaitPromql("cache_server_keyspace_misses_total{server=~\"127.0.0.1:.*\"}", 14 * n);
   }
 
   @Test
@@ -147,8 +159,17 @@ class PrometheusEndToEndIT {
     }
     int n = dashboard.queries().size();
     System.out.println("dashboard: " + n + " expressions run, " + (n - empty.size()) + " returned data");
-    assertThat(n).isEqualTo(19);
+    assertThat(n).isEqualTo(22);
     assertThat(empty).as("expressions without data").isEmpty();
+  }
+
+  private static void awaitPromql(String promql, double expected) throws Exception {
+    long end = System.currentTimeMillis() + 15_000;
+    while (run.prometheus.query(promql).stream().noneMatch(v -> v.value == expected)
+        && System.currentTimeMillis() < end) {
+      Thread.sleep(200);
+    }
+    assertPromql(promql, expected);
   }
 
   private static void assertPromql(String promql, double expected) throws Exception {

@@ -17,7 +17,7 @@ class PrometheusRulesIT {
   @Test
   void rulesAreValid() throws Exception {
     assertThat(promtool("check", "rules", "cachedb-rules.yml"))
-        .contains("SUCCESS: 9 rules found");
+        .contains("SUCCESS: 11 rules found");
     assertThat(promtool("check", "config", "prometheus.yml")).contains("SUCCESS");
   }
 

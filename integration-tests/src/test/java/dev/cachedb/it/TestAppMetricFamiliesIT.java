@@ -19,9 +19,14 @@ class TestAppMetricFamiliesIT {
   private static final List<String> FAMILIES = List.of(
       "cache_hit_rate gauge",
       "cache_key_prefix_reads_total counter",
+      "cache_memory_max_bytes gauge",
       "cache_memory_usage_bytes gauge",
       "cache_operation_duration_seconds histogram",
       "cache_operations_total counter",
+      "cache_server_evicted_keys_total counter",
+      "cache_server_expired_keys_total counter",
+      "cache_server_keyspace_hits_total counter",
+      "cache_server_keyspace_misses_total counter",
       "cachedb_agent_advice_errors_total counter",
       "cachedb_agent_info gauge",
       "cachedb_agent_instrumentation_info gauge",
@@ -76,10 +81,11 @@ class TestAppMetricFamiliesIT {
       "process_start_time_seconds gauge",
       "process_virtual_memory_bytes gauge");
 
-  // test-app's libraries, one module each (HikariCP 4.0.3, DBCP2 2.1.1...: its Java 8 builds).
+  // test-app's libraries, one module each (HikariCP 4.0.3, DBCP2 2.1.1...: its Java 8 builds;
+  // jcache-1.0 for the cache-api its --app-cache workload uses, active whether or not it runs).
   private static final List<String> MODULES = List.of(
-      "c3p0-0.9.5", "dbcp-1.4", "dbcp2-2.1", "hikaricp-2.7", "jdbc", "jedis-4.0", "lettuce-5.0",
-      "tomcat-jdbc-8.5");
+      "c3p0-0.9.5", "dbcp-1.4", "dbcp2-2.1", "hikaricp-2.7", "jcache-1.0", "jdbc", "jedis-4.0",
+      "lettuce-5.0", "tomcat-jdbc-8.5");
 
   @Test
   void sameFamiliesAndModulesOnEveryJdk() throws Exception {

@@ -19,6 +19,8 @@ final class Options {
   int tables = 0;
   /** Adds {@link TroubleWorkload}: a failing query, a slow query and a starved pool per round. */
   boolean trouble = false;
+  /** Adds {@link AppCacheWorkload}: gets and puts on a JCache cache (Ehcache 3). */
+  boolean appCache = false;
 
   static Options parse(String[] args) {
     Options o = new Options();
@@ -57,6 +59,9 @@ final class Options {
         case "--trouble":
           o.trouble = true;
           break;
+        case "--app-cache":
+          o.appCache = true;
+          break;
         case "--pools":
           o.pools = value.equals("all") ? PoolWorkload.KINDS.clone() : value.split(",");
           break;
@@ -65,7 +70,7 @@ final class Options {
               "unknown option " + name
                   + "; options: --seconds=N --rounds=N --interval-ms=N --linger --jdbc-url=URL"
                   + " --redis=HOST:PORT --redis-clients=jedis,lettuce"
-                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat --churn --tables=N --trouble");
+                  + " --pools=all|hikari,dbcp2,dbcp,c3p0,tomcat --churn --tables=N --trouble --app-cache");
       }
     }
     return o;

@@ -32,8 +32,15 @@ final class RedisAddress implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
+    // Limited and evicting, as a cache is run, so the server view's maxmemory has a value.
     RedisServer server =
-        RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+        RedisServer.newRedisServer()
+            .port(port)
+            .bind("127.0.0.1")
+            .setting("save \"\"")
+            .setting("maxmemory 64mb")
+            .setting("maxmemory-policy allkeys-lru")
+            .build();
     server.start();
     System.out.println("test-app: embedded redis on 127.0.0.1:" + port);
     return new RedisAddress("127.0.0.1", port, server);

@@ -42,6 +42,9 @@ public final class TestApp {
     if (options.trouble) {
       workloads.add(new TroubleWorkload(options.jdbcUrl));
     }
+    if (options.appCache) {
+      workloads.add(new AppCacheWorkload());
+    }
 
     if (options.churn) {
       workloads.add(new ChurnWorkload(options.jdbcUrl, redis.host(), redis.port()));

@@ -13,6 +13,10 @@ public final class CallDepth {
   public static final int REDIS_COMMAND = 2;
   public static final int POOL_BORROW = 3;
   public static final int POOL_RETURN = 4;
+  /** Application cache calls (Spring's Cache, JCache): a decorator or adapter counts once. */
+  public static final int APP_CACHE = 5;
+  /** Not a depth: 1 once a loading get of the outermost application cache call stored a value. */
+  public static final int APP_CACHE_LOADED = 6;
   private static final int KINDS = 8;
 
   private static final ThreadLocal<int[]> DEPTH =

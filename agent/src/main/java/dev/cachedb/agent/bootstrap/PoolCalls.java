@@ -21,25 +21,31 @@ public final class PoolCalls {
   /**
    * Called on entering a pool's getConnection; returns the start time, or {@link #NESTED} when an
    * outer getConnection of the same thread is already being timed (one borrow counts once).
+   * {@code depths} is {@link CallDepth#counters()}, kept by the advice for the exit.
    */
-  public static long borrowStarted() {
-    return CallDepth.enter(CallDepth.POOL_BORROW) == 0 ? System.nanoTime() : NESTED;
+  public static long borrowStarted(int[] depths) {
+    return depths[CallDepth.POOL_BORROW]++ == 0 ? System.nanoTime() : NESTED;
   }
 
   /**
    * Called on leaving it, returned or thrown; {@code start} is what {@link #borrowStarted}
-   * returned. Always leaves the call depth, records only the outermost borrow.
+   * returned. Always leaves the call depth, records only the outermost borrow. The one clock
+   * reading here both ends the acquire and starts the usage of what it returned.
    */
-  public static void borrowFinished(Object pool, long start, Object connection, Throwable thrown) {
-    CallDepth.exit(CallDepth.POOL_BORROW);
+  public static void borrowFinished(
+      int[] depths, Object pool, long start, Object connection, Throwable thrown) {
+    if (depths == null) {
+      return; // the enter advice failed before it counted
+    }
+    depths[CallDepth.POOL_BORROW]--;
     if (start == NESTED) {
       return;
     }
-    long nanos = System.nanoTime() - start;
+    long end = System.nanoTime();
     if (thrown == null) {
-      sink.acquired(pool, connection, nanos);
+      sink.acquired(pool, connection, start, end);
     } else {
-      sink.acquireFailed(pool, nanos);
+      sink.acquireFailed(pool, end - start);
     }
   }
 
@@ -52,17 +58,18 @@ public final class PoolCalls {
     public void closed(Object pool) {}
 
     /**
-     * The outermost getConnection of {@code pool} returned {@code connection} after {@code nanos}.
-     * A non-null {@code connection} starts its usage clock, stopped by {@link #released}.
+     * The outermost getConnection of {@code pool}, begun at {@code start}, returned {@code
+     * connection} at {@code end} ({@link System#nanoTime()} readings). A non-null {@code
+     * connection} starts its usage clock at {@code end}, stopped by {@link #released}.
      */
-    public void acquired(Object pool, Object connection, long nanos) {}
+    public void acquired(Object pool, Object connection, long start, long end) {}
 
     /** The outermost getConnection failed: pool exhausted, timeout, database down. */
     public void acquireFailed(Object pool, long nanos) {}
 
     /**
      * Starts the usage clock of {@code key}, the pool's own long-lived object for one physical
-     * connection (Hikari's PoolEntry, Tomcat's PooledConnection); its clock entry is reused.
+     * connection (Tomcat's PooledConnection, Vibur's ConnHolder); its clock entry is reused.
      */
     public void checkedOut(Object pool, Object key) {}
 
@@ -81,5 +88,12 @@ public final class PoolCalls {
 
     /** The connection (or key) went back to its pool: stops its usage clock, if it runs. */
     public void released(Object key) {}
+
+    /**
+     * {@code connection}, as the application holds it, went back through {@code pool}'s own return
+     * method: stops the usage clock of the key the pool's reader finds in it (Lettuce's pool takes
+     * back the proxy it lent, whose clock runs on the connection inside).
+     */
+    public void returned(Object pool, Object connection) {}
   }
 }

@@ -70,7 +70,22 @@ public enum ConfigKey {
       "true",
       ValueType.BOOLEAN,
       "log slow queries, literals masked, at most one line per second"),
-  POOL_ENABLED("pool.enabled", "true", ValueType.BOOLEAN, "instrument JDBC connection pools"),
+  APP_CACHE_ENABLED(
+      "app_cache.enabled",
+      "true",
+      ValueType.BOOLEAN,
+      "count gets, puts and removals per cache name of Spring's cache abstraction and JCache"),
+  APP_CACHE_MAX_NAMES(
+      "app_cache.max_names",
+      "100",
+      ValueType.POSITIVE_INT,
+      "distinct cache names; caches with further new names are labelled other",
+      1_000),
+  POOL_ENABLED(
+      "pool.enabled",
+      "true",
+      ValueType.BOOLEAN,
+      "instrument connection pools: JDBC pools and the Redis clients' own"),
   JVM_METRICS_ENABLED(
       "jvm_metrics.enabled", "true", ValueType.BOOLEAN, "export client_java's standard JVM metrics"),
   LOG_LEVEL("log.level", "info", ValueType.LEVEL, "verbosity of the agent's stderr lines"),

@@ -14,6 +14,11 @@ import dev.cachedb.agent.instrumentation.tomcatdbcp.v7_0.TomcatDbcpModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v8_0.TomcatDbcp2Module;
 import dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5.TomcatJdbcModule;
 import dev.cachedb.agent.instrumentation.vibur.v22_0.ViburModule;
+import dev.cachedb.agent.instrumentation.jedis.pool.v2_9.JedisPool29Module;
+import dev.cachedb.agent.instrumentation.jedis.pool.v4_0.JedisPool4Module;
+import dev.cachedb.agent.instrumentation.lettuce.pool.v5_0.LettucePoolModule;
+import dev.cachedb.agent.instrumentation.jcache.v1_0.JCacheModule;
+import dev.cachedb.agent.instrumentation.springcache.v4_3.SpringCacheModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +49,11 @@ public final class Instrumentations {
     all.add(new DruidModule());
     all.add(new ViburModule());
     all.add(new AgroalModule());
+    all.add(new JedisPool29Module());
+    all.add(new JedisPool4Module());
+    all.add(new LettucePoolModule());
+    all.add(new SpringCacheModule());
+    all.add(new JCacheModule());
     return all;
   }
 }

@@ -48,6 +48,7 @@ final class PoolCollector implements MultiCollector {
     for (PoolState gone : registry.purgeCollected()) {
       metrics.forget(gone);
     }
+    forgetClosed();
     GaugeSnapshot.Builder[] builders = new GaugeSnapshot.Builder[GAUGES.length];
     for (int i = 0; i < GAUGES.length; i++) {
       builders[i] = GaugeSnapshot.builder().name(GAUGES[i][0]).help(GAUGES[i][1]);
@@ -81,6 +82,24 @@ final class PoolCollector implements MultiCollector {
     out.metricSnapshot(metrics.usage.collect());
     out.metricSnapshot(metrics.acquireErrors.collect());
     return out.build();
+  }
+
+  /** Pools whose close no advice sees (their reader tells) go with their series, as on close. */
+  private void forgetClosed() {
+    for (PoolState s : registry.snapshot()) {
+      Object pool = s.pool.get();
+      if (pool != null && isClosed(s, pool) && registry.unregister(pool) != null) {
+        metrics.forget(s);
+      }
+    }
+  }
+
+  private static boolean isClosed(PoolState s, Object pool) {
+    try {
+      return s.reader.closed(pool);
+    } catch (Exception | LinkageError e) {
+      return false;
+    }
   }
 
   private static boolean read(PoolState s, Object pool, int[] values) {

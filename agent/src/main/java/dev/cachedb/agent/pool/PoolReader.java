@@ -77,4 +77,30 @@ public abstract class PoolReader {
   public boolean timesReturnedConnection() {
     return true;
   }
+
+  /**
+   * Whether what getConnection returns is itself the pool's long-lived object for one physical
+   * connection (commons-pool2 lends the very objects it holds): its clock slot is then made once
+   * and reused, and the pool's return method stops it.
+   */
+  public boolean lendsItsOwnObjects() {
+    return false;
+  }
+
+  /**
+   * Whether a name the reader made up from the pool's server is taken by a live pool: the next
+   * pool to that server is then numbered after it ({@code jedis-127.0.0.1:6379-2}) rather than
+   * given a type name ({@code jedis-1}) that says nothing of its server.
+   */
+  public boolean numbersTakenNames() {
+    return false;
+  }
+
+  /**
+   * Whether {@code pool} was closed, for a pool whose close the agent cannot advise (a method it
+   * inherits from a class shared with other libraries): the collector forgets it at the next scrape.
+   */
+  public boolean closed(Object pool) throws Exception {
+    return false;
+  }
 }

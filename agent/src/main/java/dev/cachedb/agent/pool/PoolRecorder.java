@@ -45,7 +45,11 @@ public final class PoolRecorder extends PoolCalls.Sink {
       PoolCalls.sink = r;
       return r;
     });
-    recorder.readers.register(reader);
+    recorder.register(reader);
+  }
+
+  void register(PoolReader reader) {
+    readers.register(reader);
   }
 
   @Override
@@ -70,13 +74,13 @@ public final class PoolRecorder extends PoolCalls.Sink {
   }
 
   @Override
-  public void acquired(Object pool, Object connection, long nanos) {
+  public void acquired(Object pool, Object connection, long start, long end) {
     try {
       PoolState s = state(pool);
       if (s != null) {
-        s.acquire.observeNanos(nanos);
+        s.acquire.observeNanos(end - start);
         if (connection != null && s.reader.timesReturnedConnection()) {
-          startUsage(s, connection, s.reader.usageKey(connection));
+          startUsage(s, connection, s.reader.usageKey(connection), end);
         }
       }
     } catch (RuntimeException | LinkageError ignored) {
@@ -168,6 +172,21 @@ public final class PoolRecorder extends PoolCalls.Sink {
     }
   }
 
+  @Override
+  public void returned(Object pool, Object connection) {
+    try {
+      PoolState s = registry.find(pool);
+      if (s != null && connection != null) {
+        Object key = s.reader.usageKey(connection);
+        if (key != null) {
+          released(key);
+        }
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
   /** Pools tracked now (for tests). */
   int tracked() {
     return registry.snapshot().length;
@@ -179,13 +198,14 @@ public final class PoolRecorder extends PoolCalls.Sink {
 
   /**
    * The lent connection itself gets an entry that goes at its return; the pool's long-lived key
-   * for it (the reader's {@code usageKey}) its own slot, reused by every later borrow.
+   * for it (the reader's {@code usageKey}), or the connection when the pool lends its own objects,
+   * a slot, reused by every later borrow. {@code now} is the clock reading that ended the acquire.
    */
-  private void startUsage(PoolState s, Object connection, Object key) {
-    if (key == connection) {
-      clock.start(connection, s, System.nanoTime());
+  private void startUsage(PoolState s, Object connection, Object key, long now) {
+    if (key == connection && !s.reader.lendsItsOwnObjects()) {
+      clock.start(connection, s, now);
     } else if (key != null) {
-      clock.slot(key, s).startNanos = System.nanoTime();
+      clock.slot(key, s).startNanos = now;
     }
   }
 

@@ -38,7 +38,8 @@ final class PoolRegistry {
   /**
    * Registers {@code pool} (once) and returns its state. {@code ownName} is the pool's own name or
    * null, used as {@link LabelValues#bound bounded}; a pool without one, or whose name a live pool
-   * already carries, gets a generated one.
+   * already carries, gets a generated one: numbered after the taken name when the reader made that
+   * name up from the pool's server, else after the reader's type.
    */
   synchronized PoolState register(
       Object pool, PoolReader reader, String ownName, PoolMetrics metrics) {
@@ -48,8 +49,14 @@ final class PoolRegistry {
     }
     // Bounded before the uniqueness check, so two long names that share a prefix stay apart.
     String own = ownName == null ? null : LabelValues.bound(ownName);
-    String name =
-        own == null || own.isEmpty() || names.contains(own) ? generatedName(reader.type) : own;
+    String name;
+    if (own == null || own.isEmpty()) {
+      name = generatedName(reader.type);
+    } else if (!names.contains(own)) {
+      name = own;
+    } else {
+      name = reader.numbersTakenNames() ? numberedName(own) : generatedName(reader.type);
+    }
     PoolState s = new PoolState(pool, reader, name, metrics);
     names.add(name);
     PoolState[] next = Arrays.copyOf(states, states.length + 1);
@@ -90,6 +97,15 @@ final class PoolRegistry {
     next.remove(gone);
     states = next.toArray(NONE);
     names.remove(gone.name);
+  }
+
+  /** {@code own-2}, {@code own-3}...: the first of them no live pool carries. */
+  private String numberedName(String own) {
+    int n = 2;
+    while (names.contains(own + "-" + n)) {
+      n++;
+    }
+    return own + "-" + n;
   }
 
   private String generatedName(String type) {

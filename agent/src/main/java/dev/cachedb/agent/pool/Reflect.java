@@ -65,6 +65,36 @@ public final class Reflect {
     return f == MISSING ? null : ((Field) f).get(target);
   }
 
+  /** A reader of the field {@code name}, for a pool reader that follows it on every borrow. */
+  public static FieldReader fieldReader(String name) {
+    return new FieldReader(name);
+  }
+
+  /**
+   * One field, found once per class and kept in a {@link ClassValue}: reading it costs a class
+   * look-up and the reflective get, with no search by name ({@link #field} hashes the name on
+   * every call; a borrow reads a field of the wrapper the pool lends each time).
+   */
+  public static final class FieldReader {
+    private final ClassValue<Object> fields;
+
+    private FieldReader(final String name) {
+      fields =
+          new ClassValue<Object>() {
+            @Override
+            protected Object computeValue(Class<?> type) {
+              return findField(type, name);
+            }
+          };
+    }
+
+    /** The field's value in {@code target}, or null if its class has no such field. */
+    public Object read(Object target) throws IllegalAccessException {
+      Object f = fields.get(target.getClass());
+      return f == MISSING ? null : ((Field) f).get(target);
+    }
+  }
+
   private static Object findMethod(Class<?> type, String name) {
     try {
       Method m = type.getMethod(name);

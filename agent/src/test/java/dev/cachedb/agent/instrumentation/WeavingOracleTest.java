@@ -11,6 +11,8 @@ import dev.cachedb.agent.instrumentation.oracle.JedisSample;
 import dev.cachedb.agent.instrumentation.oracle.LettuceCommandSample;
 import dev.cachedb.agent.instrumentation.oracle.LettuceSample;
 import dev.cachedb.agent.instrumentation.oracle.PoolSample;
+import dev.cachedb.agent.instrumentation.oracle.JCacheSample;
+import dev.cachedb.agent.instrumentation.oracle.SpringCacheSample;
 import dev.cachedb.agent.instrumentation.weave.AdviceClass;
 import dev.cachedb.agent.instrumentation.weave.ClassFiles;
 import dev.cachedb.agent.instrumentation.weave.ClassWeaver;
@@ -53,7 +55,7 @@ import redis.clients.jedis.commands.ProtocolCommand;
 class WeavingOracleTest {
   private static final Class<?>[] SAMPLES = {
     JdbcSample.class, PoolSample.class, JedisSample.class, LettuceSample.class,
-    LettuceCommandSample.class
+    LettuceCommandSample.class, SpringCacheSample.class, JCacheSample.class
   };
   private final ClassLoader loader = getClass().getClassLoader();
 
@@ -89,7 +91,7 @@ class WeavingOracleTest {
     assertThat(woven).as("advice without a sample target").isEqualTo(sites);
     assertThat(hooksSeen).as("hooks the samples reached")
         .contains(
-            "AdviceErrors", "JedisCalls", "LettuceCalls", "JdbcCalls", "PoolCalls");
+            "AdviceErrors", "JedisCalls", "LettuceCalls", "JdbcCalls", "PoolCalls", "CacheCalls");
   }
 
   private void compare(String what, Class<?> sample, byte[] byteBuddy, byte[] ours,
@@ -170,6 +172,14 @@ class WeavingOracleTest {
       return ByteBuffer.wrap("v".getBytes(StandardCharsets.UTF_8));
     } else if (type == RedisURI.class) {
       return RedisURI.create("redis://localhost:6390");
+    } else if (type == Set.class) {
+      return Collections.singleton("k");
+    } else if (type == java.util.Map.class) {
+      return Collections.singletonMap("k", "v");
+    } else if (type == Class.class) {
+      return String.class;
+    } else if (type == java.util.concurrent.Callable.class) {
+      return (java.util.concurrent.Callable<String>) () -> "loaded";
     } else if (type == Throwable.class) {
       return new IllegalArgumentException("the cause");
     }

@@ -50,6 +50,27 @@ class PoolRegistryTest {
   }
 
   @Test
+  void aServerNameTakenByALivePoolIsNumberedAfterItAndFreedAtClose() {
+    PoolReader jedis =
+        new StubReader("test.jedis", "jedis") {
+          @Override
+          public boolean numbersTakenNames() {
+            return true;
+          }
+        };
+    String server = "jedis-127.0.0.1:6379";
+    Object first = new Object();
+    Object second = new Object();
+    assertThat(registry.register(first, jedis, server, metrics).name).isEqualTo(server);
+    assertThat(registry.register(second, jedis, server, metrics).name).isEqualTo(server + "-2");
+    assertThat(registry.register(new Object(), jedis, server, metrics).name)
+        .isEqualTo(server + "-3");
+    registry.unregister(first);
+    assertThat(registry.register(new Object(), jedis, server, metrics).name).isEqualTo(server);
+    assertThat(registry.register(new Object(), jedis, null, metrics).name).isEqualTo("jedis-1");
+  }
+
+  @Test
   void unregisterForgetsThePoolAndFreesItsName() {
     Object a = new Object();
     registry.register(a, HIKARI, "orders", metrics);

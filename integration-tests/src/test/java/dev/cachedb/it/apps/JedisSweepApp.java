@@ -31,6 +31,8 @@ import java.util.Set;
  * </ul>
  */
 public final class JedisSweepApp {
+  /** The phases' pools stay open and reachable: the agent drops a collected pool's series. */
+  private static final java.util.List<Object> OPEN_POOLS = new java.util.ArrayList<>();
 
   public static void main(String[] args) throws Exception {
     String host = args[0];
@@ -50,6 +52,7 @@ public final class JedisSweepApp {
           Object pool = construct("redis.clients.jedis.JedisPool",
               new Class<?>[] {config, String.class, int.class, int.class, String.class},
               config.getConstructor().newInstance(), host, port, 2000, null);
+          OPEN_POOLS.add(pool);
           for (int k = 0; k < 5; k++) {
             Object borrowed = call(pool, "getResource");
             call(borrowed, "get", p + k);
@@ -77,6 +80,7 @@ public final class JedisSweepApp {
                   new Class<?>[] {String.class, int.class}, host, port)
               : Class.forName("redis.clients.jedis.RedisClient") // its successor in 8.0
                   .getMethod("create", String.class, int.class).invoke(null, host, port);
+          OPEN_POOLS.add(pooled);
           for (int k = 0; k < 5; k++) {
             call(pooled, "get", p + k);
           }

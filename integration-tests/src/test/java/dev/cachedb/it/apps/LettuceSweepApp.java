@@ -7,12 +7,15 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.support.ConnectionPoolSupport;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
 /**
  * The version sweep's Lettuce child: {@link LettuceWorkloadApp#workload} once per API, in phases
@@ -22,10 +25,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Args: {@code host port clusterHost clusterPort keyPrefix signalDir phase...}. Phases:
  * {@code sync}, {@code async}, {@code reactive} (the workload on a standalone connection),
  * {@code pipeline} (auto-flush off: 10 SETs, 10 GETs of them, 5 of absent keys, one flush) and
- * {@code cluster} (the workload through the cluster client's sync API). After each phase it
+ * {@code pool} (a ConnectionPoolSupport pool of its own client: 5 borrows, a SET on each, left
+ * open) and {@code cluster} (the workload through the cluster client's sync API). After each phase it
  * prints {@code phase-<name>} and waits for {@code <signalDir>/go-<name>}.
  */
 public final class LettuceSweepApp {
+  /** The pool phase's pool stays open and reachable: the agent drops a collected pool's series. */
+  private static final List<Object> OPEN_POOLS = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
     String p = args[4];
@@ -59,6 +65,9 @@ public final class LettuceSweepApp {
           case "pipeline":
             pipeline(c, prefix);
             break;
+          case "pool":
+            pool(args[0], Integer.parseInt(args[1]), prefix);
+            break;
           default:
             throw new IllegalArgumentException("unknown phase " + phase);
         }
@@ -67,6 +76,19 @@ public final class LettuceSweepApp {
     }
     System.out.println("done");
     Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+  }
+
+  private static void pool(String host, int port, String p) throws Exception {
+    RedisClient client = RedisClient.create(RedisURI.create(host, port));
+    GenericObjectPool<StatefulRedisConnection<String, String>> pool =
+        ConnectionPoolSupport.createGenericObjectPool(
+            () -> client.connect(), new GenericObjectPoolConfig<>());
+    OPEN_POOLS.add(pool);
+    for (int i = 0; i < 5; i++) {
+      try (StatefulRedisConnection<String, String> borrowed = pool.borrowObject()) {
+        borrowed.sync().set(p + "k" + i, "v");
+      }
+    }
   }
 
   private static void pipeline(StatefulRedisConnection<String, String> c, String p)

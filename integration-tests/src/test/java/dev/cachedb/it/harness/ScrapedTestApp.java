@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * test-app with the agent, scraped every second by a real Prometheus that was up before the app
  * started, so Prometheus saw the whole workload: {@code rounds} rounds of every workload
  * (Redis through Jedis and Lettuce, queries, and {@code --trouble}: a failing query, a slow query
- * and a starved pool per round), then the app lingers. Ready when Prometheus has scraped the
+ * and a starved pool per round; {@code --app-cache}: a JCache cache), then the app lingers. Ready when Prometheus has scraped the
  * lingering app twice.
  */
 public final class ScrapedTestApp implements AutoCloseable {
@@ -48,7 +48,8 @@ public final class ScrapedTestApp implements AutoCloseable {
           AppProcess.testApp()
               .agent("port=" + port + "," + AGENT_ARGS
                   + (nativeHistograms ? ",histograms.native=true" : ""))
-              .args("--rounds=" + rounds, "--interval-ms=200", "--trouble", "--linger")
+              .args("--rounds=" + rounds, "--interval-ms=200", "--trouble", "--app-cache",
+                  "--linger")
               .start();
       app.awaitStdout("test-app: lingering");
       Scrape agent = app.scrape();

@@ -84,6 +84,16 @@ public final class RedisTestCluster implements AutoCloseable {
     return ports[node];
   }
 
+  /** One field of a node's INFO section, e.g. {@code infoValue(0, "stats", "keyspace_hits")}. */
+  public long infoValue(int node, String section, String field) {
+    for (String l : command(ports[node], "INFO", section).split("\r\n")) {
+      if (l.startsWith(field + ":")) {
+        return Long.parseLong(l.substring(field.length() + 1));
+      }
+    }
+    throw new IllegalStateException("no " + field + " in INFO " + section);
+  }
+
   private void awaitReady() {
     long end = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < end) {

@@ -82,6 +82,11 @@ public final class RedisTestServer implements AutoCloseable {
     command("CONFIG", "RESETSTAT");
   }
 
+  /** {@code CONFIG SET name value}, e.g. {@code configSet("maxmemory", "2mb")}; lost on restart. */
+  public void configSet(String name, String value) {
+    command("CONFIG", "SET", name, value);
+  }
+
   /** Sends one command on a connection of its own; the reply text of a simple or bulk reply. */
   private String command(String... args) {
     try (Socket s = new Socket()) {

@@ -8,7 +8,9 @@ import dev.cachedb.it.harness.Scrape;
 import dev.cachedb.it.servers.PostgresServer;
 import dev.cachedb.it.servers.WithRedis;
 import dev.cachedb.it.stacks.StackTruth.Shape;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +101,57 @@ class SpringBoot3IT {
 
       StackTruth.matchAll(
           STACK, app, redis.server(), postgres, "shop", SHAPES, REDIS_COMMANDS, before);
+
+      cacheNamesMatchSpringsStatistics(app);
     }
+  }
+
+  /**
+   * cache_gets_total and the rest per cache name, beside Spring Data Redis's statistics of the two
+   * Redis caches and Caffeine's of the local one, all counting since the application started.
+   */
+  private static void cacheNamesMatchSpringsStatistics(StackApp app) throws Exception {
+    for (int round = 0; round < 2; round++) {
+      for (int id = 1; id <= 6; id++) {
+        // a price, or -1 for a book the workload above deleted: either is cached
+        assertThat(Integer.parseInt(app.get("/books/" + id + "/price"))).isNotZero();
+      }
+    }
+    assertThat(app.get("/books/999/price")).isEqualTo("-1");
+    assertThat(app.post("/authors/1/forget")).isEqualTo("forgotten");
+    assertThat(app.post("/authors/2/forget")).isEqualTo("forgotten");
+    assertThat(app.get("/authors/1")).startsWith("author-");
+
+    Map<String, Long> spring = new LinkedHashMap<>();
+    for (String pair : app.get("/cache-stats").replaceAll("[{}\"]", "").split(",")) {
+      String[] kv = pair.split(":", 2);
+      spring.put(kv[0], Long.parseLong(kv[1]));
+    }
+    Scrape s = app.scrape();
+    System.out.println(STACK + " cache statistics " + spring + ", agent " + s.text().lines()
+        .filter(l -> l.matches("cache_(gets|puts|removals)_total\\{.*"))
+        .collect(java.util.stream.Collectors.joining("; ")));
+    for (String cache : List.of("books", "authors", "prices")) {
+      String provider = cache.equals("prices") ? "caffeine" : "redis";
+      for (String result : List.of("hit", "miss")) {
+        assertThat(s.value("cache_gets_total", "cache", cache, "provider", provider,
+            "result", result))
+            .as(cache + " " + result + "es against the cache's own statistics")
+            .isEqualTo((double) spring.get(cache + "." + result + (result.equals("hit") ? "s" : "es")));
+      }
+    }
+    for (String cache : List.of("books", "authors")) {
+      assertThat(s.value("cache_puts_total", "cache", cache, "provider", "redis"))
+          .as(cache + " puts").isEqualTo((double) spring.get(cache + ".puts"));
+    }
+    // Spring counts the keys a clear deleted; the agent one removal per call, as for JCache.
+    assertThat(s.value("cache_removals_total", "cache", "authors", "provider", "redis"))
+        .isEqualTo((double) spring.get("authors.removals")).isEqualTo(2.0);
+    assertThat(s.value("cache_removals_total", "cache", "books", "provider", "redis"))
+        .as("two @CacheEvict(allEntries) calls").isEqualTo(2.0);
+    assertThat(spring.get("prices.misses")).isEqualTo(7L);
+    assertThat(spring.get("prices.hits")).isEqualTo(6L);
+    assertThat(s.value("cache_puts_total", "cache", "prices", "provider", "caffeine"))
+        .isEqualTo(7.0);
   }
 }

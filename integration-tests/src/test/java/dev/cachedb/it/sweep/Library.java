@@ -14,7 +14,9 @@ enum Library {
   TOMCATDBCP("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp"),
   DRUID("com.alibaba", "druid", "druid"),
   VIBUR("org.vibur", "vibur-dbcp", "vibur"),
-  AGROAL("io.agroal", "agroal-pool", "agroal");
+  AGROAL("io.agroal", "agroal-pool", "agroal"),
+  // Spring's cache abstraction: CacheSweep, neither Redis nor a pool.
+  SPRINGCONTEXT("org.springframework", "spring-context", null);
 
   final String groupId;
   final String artifactId;

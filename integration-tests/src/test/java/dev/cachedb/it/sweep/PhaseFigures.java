@@ -12,16 +12,20 @@ import java.util.TreeSet;
 /**
  * What one phase of a sweep app must add to the scrape: these {@code cache_operations_total}
  * series by exactly these amounts and no other series at all, and one duration per command
- * (reads of several keys count per key but are one command).
+ * (reads of several keys count per key but are one command); and of the client's pools it names,
+ * exactly so many borrows, each timed and returned.
  */
 final class PhaseFigures {
   private static final String OPS = "cache_operations_total";
   private static final String DURATIONS = "cache_operation_duration_seconds_count";
+  private static final String ACQUIRES = "db_connection_acquire_duration_seconds_count";
+  private static final String USAGES = "db_connection_usage_duration_seconds_count";
 
   final String name;
   private final Map<String, Double> counts = new LinkedHashMap<>();
   private final Map<String, Double> commands = new LinkedHashMap<>();
   private final Set<String> unchecked = new TreeSet<>();
+  private final Map<String, Double> borrows = new LinkedHashMap<>();
 
   PhaseFigures(String name) {
     this.name = name;
@@ -39,6 +43,12 @@ final class PhaseFigures {
   /** A read of several keys: {@code n} commands, whatever it counted per key. */
   PhaseFigures commands(String op, int n) {
     commands.put(op, n * 1.0);
+    return this;
+  }
+
+  /** {@code n} borrows from {@code pool}, each returned: acquires and usages, both +n. */
+  PhaseFigures borrows(String pool, int n) {
+    borrows.put(pool, n * 1.0);
     return this;
   }
 
@@ -83,6 +93,15 @@ final class PhaseFigures {
       double added = delta(before, after, DURATIONS, "operation", e.getKey());
       if (added != want) {
         wrong.add(e.getKey() + " durations +" + fmt(added) + " (want +" + fmt(want) + ")");
+      }
+    }
+    for (Map.Entry<String, Double> e : borrows.entrySet()) {
+      for (String count : new String[] {ACQUIRES, USAGES}) {
+        double added = delta(before, after, count, "pool", e.getKey());
+        if (added != e.getValue()) {
+          wrong.add(count + "{pool=" + e.getKey() + "} +" + fmt(added) + " (want +"
+              + fmt(e.getValue()) + ")");
+        }
       }
     }
     return wrong;

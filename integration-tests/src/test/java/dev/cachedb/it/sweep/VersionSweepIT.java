@@ -38,7 +38,8 @@ class VersionSweepIT {
         RedisTestCluster cluster = RedisTestCluster.start()) {
       RedisSweep redisSweep = new RedisSweep(redis, cluster);
       for (SweepRow row : rows) {
-        SweepResult r = row.library().poolKind == null ? redisSweep.run(row) : pool(row);
+        SweepResult r = row.library() == Library.SPRINGCONTEXT ? CacheSweep.run(row)
+            : row.library().poolKind == null ? redisSweep.run(row) : pool(row);
         System.out.println("sweep: " + row.folder() + " " + r.cell());
         results.add(r);
       }

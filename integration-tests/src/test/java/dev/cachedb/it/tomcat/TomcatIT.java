@@ -40,12 +40,13 @@ import redis.clients.jedis.Jedis;
 /**
  * A standalone Tomcat as legacy users run it: the distribution zip, a WAR with JNDI pools in its
  * {@code META-INF/context.xml} (Tomcat's default factory, i.e. its own DBCP, and Tomcat JDBC) and
- * Jedis in {@code WEB-INF/lib}, the MariaDB driver in Tomcat's {@code lib/}, the agent added in
- * {@code bin/setenv.sh} as docs/deploy.md says. Every count is held against what MariaDB and Redis
- * counted themselves ({@link ServerCounts}) and every pool gauge against what the pool says of
- * itself ({@code ShopServlet}'s /pools), by {@link AgentVersusTruth}. The Tomcat line follows the
- * JDK ({@link TomcatDistribution#lineFor}). The tests share one Tomcat and run in order: counts,
- * gauges, redeploys; the attach test starts a second Tomcat without the agent.
+ * Jedis in {@code WEB-INF/lib} (its JedisPool the third pool), the MariaDB driver in Tomcat's
+ * {@code lib/}, the agent added in {@code bin/setenv.sh} as docs/deploy.md says. Every count is
+ * held against what MariaDB and Redis counted themselves ({@link ServerCounts}) and every pool
+ * gauge against what the pool says of itself ({@code ShopServlet}'s /pools), by {@link
+ * AgentVersusTruth}. The Tomcat line follows the JDK ({@link TomcatDistribution#lineFor}). The
+ * tests share one Tomcat and run in order: counts, gauges, redeploys; the attach test starts a
+ * second Tomcat without the agent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -124,11 +125,14 @@ class TomcatIT {
 
   @Test
   @Order(2)
-  void bothJndiPoolsShowWhatThePoolsSayOfThemselves() throws Exception {
+  void everyPoolShowsWhatThePoolSaysOfItself() throws Exception {
     Map<String, Map<String, String>> pools = pools(tomcat);
     Scrape s = scrape(metricsPort);
     assertPool(s, ORDERS_POOL, pools.get("orders"));
     assertPool(s, pools.get("catalog").get("name"), pools.get("catalog"));
+    // the servlet's JedisPool, borrowed once per order, named after its client and server
+    assertThat(pools.get("redis").get("borrows")).isEqualTo(Integer.toString(REQUESTS));
+    assertPool(s, redisPool(), pools.get("redis"));
   }
 
   @Test
@@ -141,16 +145,18 @@ class TomcatIT {
       Map<String, Map<String, String>> pools = pools(tomcat);
       Scrape s = scrape(metricsPort);
       String catalog = pools.get("catalog").get("name");
-      Set<String> expected = new TreeSet<>(List.of(ORDERS_POOL, catalog));
+      Set<String> expected = new TreeSet<>(List.of(ORDERS_POOL, catalog, redisPool()));
       assertThat(MetricDeltas.poolLabels(s))
           .as("redeploy %d:%n%s", i, s.text())
           .isEqualTo(expected);
-      assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(2.0);
+      assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(3.0);
       // a fresh series: the borrows of this deployment only
       assertThat(s.value("db_connection_acquire_duration_seconds_count", "pool", catalog))
           .isEqualTo(8.0);
       assertPool(s, ORDERS_POOL, pools.get("orders"));
-      System.out.printf("TomcatIT redeploy %d: pools %s, pools_tracked 2%n", i, expected);
+      // the undeployed servlet closed its JedisPool: the new one takes the name, from 0
+      assertPool(s, redisPool(), pools.get("redis"), 8);
+      System.out.printf("TomcatIT redeploy %d: pools %s, pools_tracked 3%n", i, expected);
     }
   }
 
@@ -176,7 +182,14 @@ class TomcatIT {
       Map<String, Map<String, String>> pools = pools(plain);
       assertPool(after, pools.get("catalog").get("name"), pools.get("catalog"), REQUESTS);
       assertPool(after, ORDERS_POOL, pools.get("orders"), REQUESTS);
+      // built before the attach, registered at its first borrow after it
+      assertPool(after, redisPool(), pools.get("redis"), REQUESTS);
     }
+  }
+
+  /** The label of the servlet's JedisPool: its client and the server it connects to. */
+  private String redisPool() {
+    return "jedis-" + redisServer.server().host() + ":" + redisServer.server().port();
   }
 
   /**

@@ -7,14 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The bytes of an {@code INFO memory} read in RESP, spoken directly, so the agent needs no Redis
- * client and never touches the application's connections: the request ({@code AUTH} first when
- * the application's client authenticated, pipelined) and the reading of the reply as it arrives.
- * {@link RedisPoll} moves the bytes. Errors never carry the credentials or the server's text, only
- * what step failed.
+ * The bytes of an {@code INFO memory} and {@code INFO stats} read in RESP, spoken directly, so the
+ * agent needs no Redis client and never touches the application's connections: the request
+ * ({@code AUTH} first when the application's client authenticated, all pipelined into one round
+ * trip) and the reading of the reply as it arrives. {@link RedisPoll} moves the bytes. Errors
+ * never carry the credentials or the server's text, only what step failed.
+ *
+ * <p>Why two pipelined commands: {@code INFO memory stats} (several sections in one command) needs
+ * Redis 7 and is a syntax error before; {@code INFO} without a section works everywhere but also
+ * builds the clients, persistence, replication, CPU, error and keyspace sections, about twice the
+ * text (docs/redis-server.md). Two small commands in one write cost one round trip everywhere.
  */
 final class RedisInfoClient {
-  /** INFO memory is a couple of kilobytes; a reply past this is not one. */
+  /** INFO memory and INFO stats are a couple of kilobytes; a reply past this is not theirs. */
   static final int MAX_REPLY_BYTES = 64 * 1024;
 
   private RedisInfoClient() {}
@@ -36,60 +41,69 @@ final class RedisInfoClient {
       }
     }
     command(out, bytes("INFO"), bytes("memory"));
+    command(out, bytes("INFO"), bytes("stats"));
     out.flip();
     return out;
   }
 
   /**
-   * {@code used_memory} from the reply bytes {@code [0, length)}, or -1 while the reply is not
+   * The two sections from the reply bytes {@code [0, length)}, or null while the reply is not
    * complete. {@code auth}: the reply starts with the answer to AUTH.
    */
-  static long usedMemory(byte[] reply, int length, boolean auth) throws IOException {
+  static RedisInfo read(byte[] reply, int length, boolean auth) throws IOException {
     int at = 0;
     if (auth) {
       int end = lineEnd(reply, 0, length);
       if (end < 0) {
-        return -1;
+        return null;
       }
       if (reply[0] != '+') {
         throw new IOException("AUTH was refused");
       }
       at = end;
     }
-    int end = lineEnd(reply, at, length);
-    if (end < 0) {
+    int statsAt = bulkEnd(reply, at, length);
+    if (statsAt < 0) {
+      return null;
+    }
+    if (bulkEnd(reply, statsAt, length) < 0) {
+      return null;
+    }
+    return RedisInfo.parse(bulkText(reply, at), bulkText(reply, statsAt));
+  }
+
+  /** Index just past the bulk string starting at {@code at} and its CRLF, or -1 if incomplete. */
+  private static int bulkEnd(byte[] reply, int at, int length) throws IOException {
+    int bodyAt = lineEnd(reply, at, length);
+    if (bodyAt < 0) {
       return -1;
     }
+    int end = bodyAt + bulkSize(reply, at, bodyAt) + 2;
+    return end <= length ? end : -1;
+  }
+
+  /** The text of the complete bulk string starting at {@code at}. */
+  private static String bulkText(byte[] reply, int at) throws IOException {
+    int bodyAt = lineEnd(reply, at, reply.length);
+    return new String(reply, bodyAt, bulkSize(reply, at, bodyAt), StandardCharsets.UTF_8);
+  }
+
+  /** The length the header line {@code [at, bodyAt)} announces. */
+  private static int bulkSize(byte[] reply, int at, int bodyAt) throws IOException {
     if (reply[at] != '$') {
       throw new IOException("INFO was refused");
     }
     int size;
     try {
-      size = Integer.parseInt(new String(reply, at + 1, end - at - 3, StandardCharsets.US_ASCII));
+      String header = new String(reply, at + 1, bodyAt - at - 3, StandardCharsets.US_ASCII);
+      size = Integer.parseInt(header);
     } catch (NumberFormatException e) {
       throw new IOException("INFO reply has no length");
     }
     if (size < 0 || size > MAX_REPLY_BYTES) {
       throw new IOException("INFO reply has a bad length");
     }
-    if (length - end < size) {
-      return -1;
-    }
-    return parseUsedMemory(new String(reply, end, size, StandardCharsets.UTF_8));
-  }
-
-  /** The value of the {@code used_memory:} line of an INFO reply. */
-  static long parseUsedMemory(String info) throws IOException {
-    for (String l : info.split("\r?\n")) {
-      if (l.startsWith("used_memory:")) {
-        try {
-          return Long.parseLong(l.substring("used_memory:".length()).trim());
-        } catch (NumberFormatException e) {
-          break;
-        }
-      }
-    }
-    throw new IOException("INFO memory had no used_memory");
+    return size;
   }
 
   /** Index just past the CRLF that ends the line starting at {@code from}, or -1. */

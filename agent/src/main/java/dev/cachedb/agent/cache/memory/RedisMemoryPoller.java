@@ -9,15 +9,18 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Polls {@code INFO memory} of every Redis server the application talks to, as a task on the
- * agent's one background thread ({@link AgentLoop}, which also serves /metrics), each on its own
- * short connection with the credentials the application's client used. A read never blocks that
- * thread ({@link RedisPoll}): scrapes are served while it waits, and a whole read has {@value
- * #TIMEOUT_MS} ms, however the server dribbles its answer. Without an endpoint (port taken) the
- * thread still runs and the poll still feeds the registry. The first read comes {@value
- * #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's AUTH to be noted),
- * then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s ... up to the
- * larger of the interval and one minute; it never reaches the application.
+ * Polls {@code INFO memory} and {@code INFO stats} of every Redis server the application talks
+ * to, as a task on the agent's one background thread ({@link AgentLoop}, which also serves
+ * /metrics), each on its own short connection with the credentials the application's client used.
+ * A read never blocks that thread ({@link RedisPoll}): scrapes are served while it waits, and a
+ * whole read has {@value #TIMEOUT_MS} ms, however the server dribbles its answer. Without an
+ * endpoint (port taken) the thread still runs and the poll still feeds the registry. The first
+ * read comes {@value #FIRST_POLL_DELAY_MS} ms after a server is first seen (time for the client's
+ * AUTH to be noted), then every interval. A failed poll is counted and retried after 1 s, 2 s, 4 s
+ * ... up to the larger of the interval and one minute; it never reaches the application. Each
+ * server's series keep the last read's values until a read succeeds again; the server's own view
+ * from the same read ({@code maxmemory}, keyspace hits and misses, evictions, expirations) is
+ * exported by {@link RedisServerCollector}.
  *
  * <pre>
  * # TYPE cache_memory_usage_bytes gauge
@@ -52,9 +55,10 @@ public final class RedisMemoryPoller
         Counter.builder()
             .withoutExemplars()
             .name("cachedb_agent_redis_memory_poll_errors_total")
-            .help("Failed reads of INFO memory, by server; retried with back-off")
+            .help("Failed reads of INFO memory and stats, by server; retried with back-off")
             .labelNames("server")
             .register(registry);
+    RedisServerCollector.register(registry, servers.values());
     this.loop = loop;
     // Scheduled now, on the agent's start-up thread, which so starts the loop thread if nothing
     // did: a thread created on an application's request thread would keep that application's
@@ -106,10 +110,11 @@ public final class RedisMemoryPoller
 
   /** The outcome of one read, on the loop thread. */
   @Override
-  public void polled(RedisServer s, long used, Exception failure) {
+  public void polled(RedisServer s, RedisInfo info, Exception failure) {
     long now = System.currentTimeMillis();
     if (failure == null) {
-      memory.labelValues(s.key).set(used);
+      s.last = info; // first: a scrape that sees the memory gauge sees the server view too
+      memory.labelValues(s.key).set(info.usedMemory);
       s.failures = 0;
       s.due = now + intervalMillis;
       return;
@@ -120,7 +125,7 @@ public final class RedisMemoryPoller
     s.due = now + Math.min(backoff, Math.max(intervalMillis, 60_000));
     if (s.failures == 1) {
       AgentLog.debug(
-          "cannot read INFO memory of " + s.key + " (" + failure.getClass().getSimpleName()
+          "cannot read INFO of " + s.key + " (" + failure.getClass().getSimpleName()
               + "); retrying with back-off");
     }
   }

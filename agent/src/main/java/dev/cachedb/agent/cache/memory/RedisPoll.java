@@ -13,15 +13,15 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 /**
- * One read of {@code INFO memory} in flight, on the agent's loop without blocking it: connect,
- * send, and read the reply as the bytes come, however slowly, while the loop serves scrapes. The
- * whole read has one deadline, which the poller checks ({@link #expire}); a server that answers a
- * byte at a time fails it like one that does not answer.
+ * One read of {@code INFO memory} and {@code INFO stats} in flight, on the agent's loop without
+ * blocking it: connect, send, and read the reply as the bytes come, however slowly, while the loop
+ * serves scrapes. The whole read has one deadline, which the poller checks ({@link #expire}); a
+ * server that answers a byte at a time fails it like one that does not answer.
  */
 final class RedisPoll implements AgentLoop.Handler {
-  /** Told the outcome once: the used memory, or the failure. */
+  /** Told the outcome once: what the server said, or the failure. */
   interface Outcome {
-    void polled(RedisServer server, long usedMemory, Exception failure);
+    void polled(RedisServer server, RedisInfo info, Exception failure);
   }
 
   final long deadline;
@@ -29,7 +29,7 @@ final class RedisPoll implements AgentLoop.Handler {
   private final Outcome outcome;
   private final boolean auth;
   private final ByteBuffer request;
-  private byte[] reply = new byte[2048];
+  private byte[] reply = new byte[4096]; // both sections of a Redis 7 fit
   private int length;
   private SelectionKey key;
   private boolean over; // the outcome was told
@@ -66,7 +66,7 @@ final class RedisPoll implements AgentLoop.Handler {
           // nothing more to free
         }
       }
-      poll.finish(-1, e instanceof IOException ? (IOException) e : new IOException(e));
+      poll.finish(null, e instanceof IOException ? (IOException) e : new IOException(e));
     }
     return poll;
   }
@@ -88,7 +88,7 @@ final class RedisPoll implements AgentLoop.Handler {
         read(channel);
       }
     } catch (IOException | RuntimeException e) {
-      finish(-1, e instanceof IOException ? (IOException) e : new IOException(e));
+      finish(null, e instanceof IOException ? (IOException) e : new IOException(e));
     }
   }
 
@@ -104,21 +104,21 @@ final class RedisPoll implements AgentLoop.Handler {
       throw new EOFException("connection closed");
     }
     length += n;
-    long used = RedisInfoClient.usedMemory(reply, length, auth);
-    if (used >= 0) {
-      finish(used, null);
+    RedisInfo info = RedisInfoClient.read(reply, length, auth);
+    if (info != null) {
+      finish(info, null);
     }
   }
 
   /** Fails the read if its deadline passed; true when it is over. */
   boolean expire(long now) {
     if (!over && now >= deadline) {
-      finish(-1, new SocketTimeoutException("INFO memory took too long"));
+      finish(null, new SocketTimeoutException("INFO took too long"));
     }
     return over;
   }
 
-  private void finish(long used, IOException failure) {
+  private void finish(RedisInfo info, IOException failure) {
     if (over) {
       return;
     }
@@ -127,6 +127,6 @@ final class RedisPoll implements AgentLoop.Handler {
     if (key != null) {
       AgentLoop.close(key); // a failed connect has closed the channel already: harmless
     }
-    outcome.polled(server, used, failure);
+    outcome.polled(server, info, failure);
   }
 }

@@ -4,7 +4,8 @@ import dev.cachedb.agent.metrics.LabelValues;
 
 /**
  * One Redis server the memory poller reads, with the last credentials the application's client
- * authenticated with. They stay in memory only, and only the loop thread reads them.
+ * authenticated with and what its last successful read said. The credentials stay in memory only,
+ * and only the loop thread reads them.
  */
 final class RedisServer {
   final String host;
@@ -13,6 +14,7 @@ final class RedisServer {
   volatile long due;
   int failures;
   RedisPoll poll; // the read in flight, or null; loop thread only
+  volatile RedisInfo last; // null before the first successful read; scrapes read it
   private volatile Credentials credentials;
 
   RedisServer(String host, int port, long due) {

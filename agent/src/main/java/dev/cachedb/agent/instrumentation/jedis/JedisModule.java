@@ -15,7 +15,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public abstract class JedisModule implements InstrumentationModule {
   /** {@code Jedis} is in every version; 9.x and later are refused until checked and supported. */
-  private static final Library JEDIS =
+  public static final Library JEDIS =
       new Library("jedis", "redis.clients", "jedis", "redis/clients/jedis/Jedis.class", 8);
 
   private final String name;

@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation.pool;
 
+import dev.cachedb.agent.bootstrap.CallDepth;
 import dev.cachedb.agent.bootstrap.PoolCalls;
 import net.bytebuddy.asm.Advice;
 
@@ -31,6 +32,9 @@ public final class PoolAdvice {
   /** A pool method whose first argument is the pool's own object for the connection going back. */
   public static final String RETURN_KEY = PREFIX + "ReturnKeyAdvice";
 
+  /** The pool's own return method, {@code this} the pool, its first argument what it lent. */
+  public static final String RETURNED = PREFIX + "ReturnedAdvice";
+
   private PoolAdvice() {}
 
   public static final class OpenedAdvice {
@@ -56,17 +60,19 @@ public final class PoolAdvice {
 
   public static final class BorrowAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static long enter() {
-      return PoolCalls.borrowStarted();
+    public static long enter(@Advice.Local("depths") int[] depths) {
+      depths = CallDepth.counters();
+      return PoolCalls.borrowStarted(depths);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
         @Advice.This Object pool,
         @Advice.Enter long start,
+        @Advice.Local("depths") int[] depths,
         @Advice.Return Object connection,
         @Advice.Thrown Throwable thrown) {
-      PoolCalls.borrowFinished(pool, start, connection, thrown);
+      PoolCalls.borrowFinished(depths, pool, start, connection, thrown);
     }
   }
 
@@ -81,6 +87,13 @@ public final class PoolAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.Argument(0) Object key) {
       PoolCalls.sink.released(key);
+    }
+  }
+
+  public static final class ReturnedAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Object pool, @Advice.Argument(0) Object connection) {
+      PoolCalls.sink.returned(pool, connection);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.cachedb.agent.cache.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cachedb.agent.loop.AgentLoop;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -25,18 +24,6 @@ import org.junit.jupiter.api.Test;
 class RedisMemoryPollerTest {
 
   @Test
-  void readsUsedMemoryFromInfo() throws IOException {
-    String info = "# Memory\r\nused_memory:1032456\r\nused_memory_human:1008.26K\r\n";
-    assertThat(RedisInfoClient.parseUsedMemory(info)).isEqualTo(1032456L);
-  }
-
-  @Test
-  void infoWithoutUsedMemoryIsAFailure() {
-    assertThatThrownBy(() -> RedisInfoClient.parseUsedMemory("# Memory\r\n"))
-        .isInstanceOf(IOException.class);
-  }
-
-  @Test
   void aServerThatCannotBeReadIsCountedAndNeverThrows() throws Exception {
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -56,13 +43,16 @@ class RedisMemoryPollerTest {
             "cachedb_agent_redis_memory_poll_errors_total{server=\"127.0.0.1:" + closedPort
                 + "\"} 1.0")
         .doesNotContain("cache_memory_usage_bytes{")
+        .doesNotContain("cache_memory_max_bytes{")
+        .doesNotContain("cache_server_")
         .doesNotContain("secret-pw");
   }
 
   @Test
   void readsUsedMemoryAfterAuthenticatingAsTheApplication() throws Exception {
-    String info = "# Memory\r\nused_memory:4242\r\n";
-    String reply = "+OK\r\n$" + info.length() + "\r\n" + info + "\r\n";
+    String reply = "+OK\r\n" + RedisInfoTest.bulk("# Memory\r\nused_memory:4242\r\nmaxmemory:0\r\n")
+        + RedisInfoTest.bulk("# Stats\r\nexpired_keys:3\r\nevicted_keys:2\r\n"
+            + "keyspace_hits:11\r\nkeyspace_misses:5\r\n");
     try (FakeRedis redis = new FakeRedis(reply, 0)) {
       PrometheusRegistry registry = new PrometheusRegistry();
       AgentLoop loop = new AgentLoop();
@@ -74,8 +64,15 @@ class RedisMemoryPollerTest {
           Thread.sleep(50);
           text = scrape(registry);
         }
-        assertThat(text).contains("cache_memory_usage_bytes{server=\"127.0.0.1:" + redis.port()
-            + "\"} 4242.0");
+        String server = "{server=\"127.0.0.1:" + redis.port() + "\"} ";
+        assertThat(text)
+            .contains("cache_memory_usage_bytes" + server + "4242.0")
+            .contains("cache_memory_max_bytes" + server + "0.0")
+            .contains("cache_server_keyspace_hits_total" + server + "11.0")
+            .contains("cache_server_keyspace_misses_total" + server + "5.0")
+            .contains("cache_server_evicted_keys_total" + server + "2.0")
+            .contains("cache_server_expired_keys_total" + server + "3.0")
+            .contains("# TYPE cache_server_evicted_keys_total counter");
         assertThat(redis.received.get(5, TimeUnit.SECONDS))
             .startsWith("*3\r\n$4\r\nAUTH\r\n$3\r\napp\r\n$2\r\npw\r\n*2\r\n$4\r\nINFO");
       } finally {
@@ -119,7 +116,9 @@ class RedisMemoryPollerTest {
         }
         Arrays.sort(millis);
         assertThat(redis.connections).as("the poll ran meanwhile").isGreaterThanOrEqualTo(1);
-        assertThat(millis[millis.length * 99 / 100 - 1]).as("p99 ms").isLessThan(50);
+        // A poll blocking the loop would hold a scrape for up to the server's 500 ms pause, so p99
+        // near it; the bound sits below it and far above a loaded machine's scheduling delays.
+        assertThat(millis[millis.length * 99 / 100 - 1]).as("p99 ms").isLessThan(400);
         assertThat(scrape(registry)).contains("poll_errors_total{server=\"127.0.0.1:")
             .doesNotContain("poll_errors_total{server=\"127.0.0.1:" + redis.port() + "\"} 0.0");
       } finally {

@@ -1,6 +1,7 @@
 package dev.cachedb.agent.instrumentation.oracle;
 
 import dev.cachedb.agent.bootstrap.AdviceErrors;
+import dev.cachedb.agent.bootstrap.CacheCalls;
 import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.bootstrap.LettuceCalls;
 import dev.cachedb.agent.bootstrap.JdbcCalls;
@@ -22,7 +23,11 @@ import net.bytebuddy.matcher.ElementMatchers;
  * failing recorder would.
  */
 public final class HookRecorder implements AutoCloseable {
-  public static final long SAMPLE_LONG = 4242L;
+  /**
+   * The long the oracle passes to advised methods: a value no clock reading or duration the
+   * advice computes can equal (4242 once did, as a measured duration).
+   */
+  public static final long SAMPLE_LONG = Long.MIN_VALUE + 4242L;
 
   public final List<String> events = new ArrayList<>();
   public volatile boolean sinksThrow;
@@ -31,6 +36,7 @@ public final class HookRecorder implements AutoCloseable {
   private final JedisCalls.Sink jedis = JedisCalls.sink;
   private final LettuceCalls.Sink lettuce = LettuceCalls.sink;
   private final AdviceErrors.Sink errors = AdviceErrors.sink;
+  private final CacheCalls.Sink appCache = CacheCalls.sink;
 
   public HookRecorder() throws Exception {
     JdbcCalls.sink = recording(JdbcCalls.Sink.class, true);
@@ -38,6 +44,7 @@ public final class HookRecorder implements AutoCloseable {
     JedisCalls.sink = recording(JedisCalls.Sink.class, true);
     LettuceCalls.sink = recording(LettuceCalls.Sink.class, true);
     AdviceErrors.sink = recording(AdviceErrors.Sink.class, false);
+    CacheCalls.sink = recording(CacheCalls.Sink.class, true);
   }
 
   private <T> T recording(Class<T> sink, boolean mayThrow) throws Exception {
@@ -88,5 +95,6 @@ public final class HookRecorder implements AutoCloseable {
     JedisCalls.sink = jedis;
     LettuceCalls.sink = lettuce;
     AdviceErrors.sink = errors;
+    CacheCalls.sink = appCache;
   }
 }

@@ -2,7 +2,7 @@ package dev.cachedb.agent.instrumentation.oracle;
 
 /**
  * The advised methods of the pools (HikariCP's pool and metrics delegate, DBCP, DBCP2, c3p0,
- * Tomcat JDBC, Druid, Vibur, Agroal) and of their connection wrappers, in one class: each module's advice finds its
+ * Tomcat JDBC, Druid, Vibur, Agroal, the Redis clients' pools) and of their connection wrappers, in one class: each module's advice finds its
  * methods here.
  */
 public class PoolSample {
@@ -43,6 +43,11 @@ public class PoolSample {
 
   public void restore(Object holder, boolean valid, Object errors) {
     Behaviour.result(holder);
+  }
+
+  /** Vibur's static {@code Proxy.newProxyConnection(holder, operations, config)}. */
+  public static Object newProxyConnection(Object holder, Object operations, Object config) {
+    return Behaviour.result(holder);
   }
 
   public void init() {
@@ -87,5 +92,41 @@ public class PoolSample {
 
   public void recordBorrowTimeoutStats(long start) {
     Behaviour.result(start);
+  }
+
+  public void initPool(Object config, Object factory) {
+    Behaviour.result(factory);
+  }
+
+  public Object getResource() {
+    return Behaviour.result("connection");
+  }
+
+  public void returnResource(Object resource) {
+    Behaviour.result(resource);
+  }
+
+  public void returnBrokenResource(Object resource) {
+    Behaviour.result(resource);
+  }
+
+  public void returnResourceObject(Object resource) {
+    Behaviour.result(resource);
+  }
+
+  public void returnBrokenResourceObject(Object resource) {
+    Behaviour.result(resource);
+  }
+
+  public void destroy() {
+    Behaviour.result(name);
+  }
+
+  public Object borrowObject() {
+    return Behaviour.result("connection");
+  }
+
+  public void returnObject(Object connection) {
+    Behaviour.result(connection);
   }
 }

@@ -47,6 +47,16 @@ public class Catalogue {
     return authors.findById(id).map(Author::getName).orElse("none");
   }
 
+  @Cacheable(cacheNames = "prices", cacheResolver = "localCaches")
+  @Transactional(readOnly = true)
+  public int bookPrice(long id) {
+    return books.findById(id).map(Book::getPrice).orElse(-1);
+  }
+
+  /** Evicts one author: one DEL, one removal in Spring's statistics. */
+  @CacheEvict(cacheNames = "authors")
+  public void forgetAuthor(long id) {}
+
   @Transactional(readOnly = true)
   public int booksBy(String authorName) {
     return books.findByAuthorName(authorName).size();

@@ -6,6 +6,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
+import org.springframework.data.redis.cache.CacheStatistics;
+import org.springframework.data.redis.cache.RedisCache;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.HttpStatus;
@@ -24,16 +28,22 @@ public class ShopController {
   private final DataSource dataSource;
   private final RedisConnectionFactory redis;
   private final HeldConnections held;
+  private final CacheManager caches;
+  private final CaffeineCache prices;
 
   ShopController(
       Catalogue catalogue,
       DataSource dataSource,
       RedisConnectionFactory redis,
-      HeldConnections held) {
+      HeldConnections held,
+      CacheManager caches,
+      CaffeineCache prices) {
     this.catalogue = catalogue;
     this.dataSource = dataSource;
     this.redis = redis;
     this.held = held;
+    this.caches = caches;
+    this.prices = prices;
   }
 
   /** Opens the shared Redis connection, so its handshake happens before the IT resets stats. */
@@ -57,6 +67,36 @@ public class ShopController {
   @GetMapping("/authors/{id}")
   String author(@PathVariable long id) {
     return catalogue.authorName(id);
+  }
+
+  @GetMapping("/books/{id}/price")
+  int price(@PathVariable long id) {
+    return catalogue.bookPrice(id);
+  }
+
+  @PostMapping("/authors/{id}/forget")
+  String forget(@PathVariable long id) {
+    catalogue.forgetAuthor(id);
+    return "forgotten";
+  }
+
+  /**
+   * The caches' own statistics, flat ("books.hits": 12): Spring Data Redis's for the Redis
+   * caches, Caffeine's for "prices" (which counts no puts or explicit removals).
+   */
+  @GetMapping("/cache-stats")
+  Map<String, Object> cacheStats() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String name : new String[] {"books", "authors"}) {
+      CacheStatistics s = ((RedisCache) caches.getCache(name)).getStatistics();
+      values.put(name + ".hits", s.getHits());
+      values.put(name + ".misses", s.getMisses());
+      values.put(name + ".puts", s.getPuts());
+      values.put(name + ".removals", s.getDeletes());
+    }
+    values.put("prices.hits", prices.getNativeCache().stats().hitCount());
+    values.put("prices.misses", prices.getNativeCache().stats().missCount());
+    return values;
   }
 
   @GetMapping("/authors/by-name/{name}/books")

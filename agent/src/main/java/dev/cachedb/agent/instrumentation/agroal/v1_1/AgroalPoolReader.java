@@ -10,6 +10,8 @@ import dev.cachedb.agent.pool.Reflect;
  * {@code agroal-<n>}.
  */
 final class AgroalPoolReader extends PoolReader {
+  private static final Reflect.FieldReader HANDLER = Reflect.fieldReader("handler");
+
 
   AgroalPoolReader() {
     super("io.agroal.pool.ConnectionPool", "agroal", null);
@@ -42,7 +44,7 @@ final class AgroalPoolReader extends PoolReader {
   @Override
   public Object usageKey(Object connection) {
     try {
-      return Reflect.field(connection, "handler");
+      return HANDLER.read(connection);
     } catch (Exception e) {
       return null;
     }

@@ -8,6 +8,8 @@ import dev.cachedb.agent.pool.Reflect;
  * the pool, lent out, and threads waiting for one (1.1 to 1.2).
  */
 final class DruidPoolReader extends PoolReader {
+  private static final Reflect.FieldReader HOLDER = Reflect.fieldReader("holder");
+
 
   DruidPoolReader() {
     super("com.alibaba.druid.pool.DruidDataSource", "druid", null);
@@ -31,7 +33,7 @@ final class DruidPoolReader extends PoolReader {
   @Override
   public Object usageKey(Object connection) {
     try {
-      return Reflect.field(connection, "holder");
+      return HOLDER.read(connection);
     } catch (Exception e) {
       return null;
     }

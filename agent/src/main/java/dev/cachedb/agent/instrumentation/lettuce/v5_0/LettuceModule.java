@@ -21,7 +21,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class LettuceModule implements InstrumentationModule {
   /** 8.x and later are refused until checked and supported. */
-  private static final Library LETTUCE = new Library(
+  public static final Library LETTUCE = new Library(
       "lettuce", "io.lettuce", "lettuce-core", "io/lettuce/core/RedisClient.class", 7);
 
   @Override

@@ -12,7 +12,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code PoolOperations.restore(ConnHolder, valid, errors)}: the lent proxy's close() ends here,
- * valid or not, with the holder its usage is timed on ({@link ViburPoolReader#usageKey}).
+ * valid or not, with the holder its usage is timed on (from {@link ProxyInstrumentation}).
  */
 final class PoolOperationsInstrumentation implements TypeInstrumentation {
 

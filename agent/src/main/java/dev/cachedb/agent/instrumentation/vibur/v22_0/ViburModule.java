@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Vibur DBCP 22 to 26 (tested 22.0 and 26.0): {@code ViburDBCPDataSource}, which the application
- * starts with {@code start()}, and its {@code PoolOperations}, through which every lent
- * connection goes back.
+ * starts with {@code start()}, its {@code Proxy}, which wraps every connection lent, and its
+ * {@code PoolOperations}, through which every lent connection goes back.
  */
 public final class ViburModule extends PoolModule {
 
@@ -21,6 +21,7 @@ public final class ViburModule extends PoolModule {
         new ViburPoolReader(),
         "org/vibur/dbcp/ViburDBCPDataSource.class",
         "org/vibur/dbcp/pool/PoolOperations.class",
+        "org/vibur/dbcp/proxy/Proxy.class",
         // added in 22.0
         "org/vibur/dbcp/pool/TakenConnectionsFormatter.class");
   }
@@ -28,6 +29,8 @@ public final class ViburModule extends PoolModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new ViburDataSourceInstrumentation(), new PoolOperationsInstrumentation());
+        new ViburDataSourceInstrumentation(),
+        new PoolOperationsInstrumentation(),
+        new ProxyInstrumentation());
   }
 }

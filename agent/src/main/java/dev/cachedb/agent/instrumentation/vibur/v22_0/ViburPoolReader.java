@@ -2,7 +2,6 @@ package dev.cachedb.agent.instrumentation.vibur.v22_0;
 
 import dev.cachedb.agent.pool.PoolReader;
 import dev.cachedb.agent.pool.Reflect;
-import java.lang.reflect.Proxy;
 
 /**
  * {@code ViburDBCPDataSource} read through its vibur-object-pool {@code ConcurrentPool}: created,
@@ -44,20 +43,9 @@ final class ViburPoolReader extends PoolReader {
     out[PENDING] = permits == null ? -1 : Reflect.callInt(permits, "getQueueLength");
   }
 
-  /**
-   * The {@code ConnHolder} behind the JDK proxy Vibur lends: one per physical connection, given
-   * back through {@code PoolOperations.restore}. Proxies cannot be instrumented, and a holder's
-   * clock slot is made once.
-   */
+  /** Usage is timed on the {@code ConnHolder} at {@code Proxy.newProxyConnection} instead. */
   @Override
-  public Object usageKey(Object connection) {
-    try {
-      if (!Proxy.isProxyClass(connection.getClass())) {
-        return null;
-      }
-      return Reflect.field(Proxy.getInvocationHandler(connection), "connHolder");
-    } catch (Exception e) {
-      return null;
-    }
+  public boolean timesReturnedConnection() {
+    return false;
   }
 }
