@@ -99,7 +99,9 @@ class PrometheusEndToEndIT {
     assertPromql("db_connection_pool_size{pool=\"testapp-exhausted\"}", 1);
     assertPromql("db_connection_pool_active{pool=\"testapp-exhausted\"}", 1);
     assertPromql("db_connection_acquire_errors_total{pool=\"testapp-exhausted\"}", n);
-    assertPromql("cachedb_agent_pools_tracked", 2);
+    // The two JDBC pools above and test-app's JedisPool, named after its Redis server.
+    assertPromql("cachedb_agent_pools_tracked", 3);
+    assertPromql("count(db_connection_pool_max{pool=~\"jedis-127\\\\.0\\\\.0\\\\.1:[0-9]+\"})", 1);
     // --app-cache per round, JCache cache "customers" on Ehcache: get hit 1, miss 1; put 1.
     String customers = "cache=\"customers\",provider=\"ehcache\"";
     assertPromql("cache_gets_total{" + customers + ",result=\"hit\"}", n);

@@ -82,10 +82,11 @@ class TestAppMetricFamiliesIT {
       "process_virtual_memory_bytes gauge");
 
   // test-app's libraries, one module each (HikariCP 4.0.3, DBCP2 2.1.1...: its Java 8 builds;
-  // jcache-1.0 for the cache-api its --app-cache workload uses, active whether or not it runs).
+  // jcache-1.0 for the cache-api its --app-cache workload uses, active whether or not it runs;
+  // the Redis clients' pool modules, active where the client and commons-pool2 are).
   private static final List<String> MODULES = List.of(
       "c3p0-0.9.5", "dbcp-1.4", "dbcp2-2.1", "hikaricp-2.7", "jcache-1.0", "jdbc", "jedis-4.0",
-      "lettuce-5.0", "tomcat-jdbc-8.5");
+      "jedis-pool-4.0", "lettuce-5.0", "lettuce-pool-5.0", "tomcat-jdbc-8.5");
 
   @Test
   void sameFamiliesAndModulesOnEveryJdk() throws Exception {
