@@ -95,6 +95,35 @@ public final class Reflect {
     }
   }
 
+  /** A caller of the public no-argument method {@code name}, for a read made on every command. */
+  public static MethodCaller methodCaller(String name) {
+    return new MethodCaller(name);
+  }
+
+  /** {@link FieldReader}'s twin for a method: found once per class, no search by name per call. */
+  public static final class MethodCaller {
+    private final ClassValue<Object> methods;
+
+    private MethodCaller(final String name) {
+      methods =
+          new ClassValue<Object>() {
+            @Override
+            protected Object computeValue(Class<?> type) {
+              return findMethod(type, name);
+            }
+          };
+    }
+
+    /** The method's result on {@code target}, or null if its class has no such method. */
+    public Object call(Object target) throws Exception {
+      if (target == null) {
+        return null;
+      }
+      Object m = methods.get(target.getClass());
+      return m == MISSING ? null : ((Method) m).invoke(target, NO_ARGS);
+    }
+  }
+
   private static Object findMethod(Class<?> type, String name) {
     try {
       Method m = type.getMethod(name);

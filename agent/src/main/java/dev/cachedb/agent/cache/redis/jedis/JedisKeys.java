@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class JedisKeys extends CommandKeys {
   static final JedisKeys INSTANCE = new JedisKeys();
+  private static final Reflect.FieldReader ARGS = Reflect.fieldReader("args");
+  private static final Reflect.MethodCaller GET_RAW = Reflect.methodCaller("getRaw");
 
   private JedisKeys() {}
 
@@ -27,11 +29,11 @@ final class JedisKeys extends CommandKeys {
       return index < a.length ? a[index] : null;
     }
     try {
-      Object list = Reflect.field(args, "args");
+      Object list = ARGS.read(args);
       if (!(list instanceof List) || index + 1 >= ((List<?>) list).size()) {
         return null;
       }
-      return Reflect.call(((List<?>) list).get(index + 1), "getRaw"); // 0 is the command
+      return GET_RAW.call(((List<?>) list).get(index + 1)); // 0 is the command
     } catch (Exception e) {
       return null;
     }

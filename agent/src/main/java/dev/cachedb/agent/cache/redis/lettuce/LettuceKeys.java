@@ -16,18 +16,21 @@ import java.util.List;
  */
 final class LettuceKeys extends CommandKeys {
   static final LettuceKeys INSTANCE = new LettuceKeys();
+  private static final Reflect.FieldReader SINGULAR_ARGUMENTS =
+      Reflect.fieldReader("singularArguments");
+  private static final Reflect.FieldReader KEY = Reflect.fieldReader("key");
 
   private LettuceKeys() {}
 
   @Override
   public Object key(Object args, int index) {
     try {
-      Object list = Reflect.field(args, "singularArguments");
+      Object list = SINGULAR_ARGUMENTS.read(args);
       if (!(list instanceof List) || index >= ((List<?>) list).size()) {
         return null;
       }
       Object argument = ((List<?>) list).get(index);
-      return argument == null ? null : Reflect.field(argument, "key");
+      return argument == null ? null : KEY.read(argument);
     } catch (Exception e) {
       return null;
     }
