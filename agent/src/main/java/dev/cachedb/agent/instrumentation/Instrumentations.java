@@ -13,6 +13,7 @@ import dev.cachedb.agent.instrumentation.hikaricp.v2_7.HikariModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v7_0.TomcatDbcpModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v8_0.TomcatDbcp2Module;
 import dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5.TomcatJdbcModule;
+import dev.cachedb.agent.instrumentation.ucp.v19_3.UcpModule;
 import dev.cachedb.agent.instrumentation.vibur.v22_0.ViburModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class Instrumentations {
     all.add(new DruidModule());
     all.add(new ViburModule());
     all.add(new AgroalModule());
+    all.add(new UcpModule());
     return all;
   }
 }

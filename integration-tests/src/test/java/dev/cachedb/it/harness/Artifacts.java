@@ -26,7 +26,8 @@ public final class Artifacts {
       "pool-tomcat-jdbc-11.0.27", new Substitute(17, "java8/pool-tomcat-jdbc-9.0.98"), // 11.0
       "pool-tomcat-dbcp-11.0.18", new Substitute(17, "java8/pool-tomcat-dbcp-9.0.117"), // 11.0
       "pool-vibur-26.0", new Substitute(10, "java8/pool-vibur-25.0"), // Vibur 26
-      "pool-agroal-2.8", new Substitute(11, "java8/pool-agroal-1.17")); // Agroal 2.0 and later
+      "pool-agroal-2.8", new Substitute(11, "java8/pool-agroal-1.17"), // Agroal 2.0 and later
+      "pool-ucp-23.26", new Substitute(11, "java8/pool-ucp-23.9")); // ucp11 with ojdbc11
 
   private record Substitute(int needsJava, String folder) {}
 
