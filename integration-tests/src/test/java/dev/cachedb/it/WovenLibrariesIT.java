@@ -101,7 +101,10 @@ class WovenLibrariesIT {
           "com/alibaba/druid/pool/DruidDataSource",
           "org/vibur/dbcp/ViburDBCPDataSource",
           "org/vibur/dbcp/pool/PoolOperations",
-          "io/agroal/pool/ConnectionPool"};
+          "io/agroal/pool/ConnectionPool",
+          "oracle/ucp/jdbc/PoolDataSourceImpl",
+          "oracle/ucp/common/UniversalConnectionPoolBase",
+          "oracle/ucp/common/UniversalConnectionPoolImpl"};
 
   private static List<String> woven(String stderr) {
     return stderr.lines()

@@ -14,7 +14,8 @@ enum Library {
   TOMCATDBCP("org.apache.tomcat", "tomcat-dbcp", "tomcat-dbcp"),
   DRUID("com.alibaba", "druid", "druid"),
   VIBUR("org.vibur", "vibur-dbcp", "vibur"),
-  AGROAL("io.agroal", "agroal-pool", "agroal");
+  AGROAL("io.agroal", "agroal-pool", "agroal"),
+  UCP("com.oracle.database.jdbc", "ucp", "ucp");
 
   final String groupId;
   final String artifactId;
@@ -25,6 +26,17 @@ enum Library {
     this.groupId = groupId;
     this.artifactId = artifactId;
     this.poolKind = poolKind;
+  }
+
+  /**
+   * The artifact a version needs beside it that its pom does not name, or null: UCP 23 links
+   * against the Oracle driver of its own version (ojdbc8, published up to 23.9; ojdbc11 after).
+   */
+  String companion(String version) {
+    if (this != UCP || !version.startsWith("23.")) {
+      return null;
+    }
+    return version.startsWith("23.26.") ? "ojdbc11" : "ojdbc8";
   }
 
   String id() {
