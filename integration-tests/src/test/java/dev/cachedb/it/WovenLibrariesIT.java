@@ -107,7 +107,10 @@ class WovenLibrariesIT {
           "redis/clients/util/Pool",
           "redis/clients/jedis/util/Pool",
           "redis/clients/jedis/JedisPool",
-          "redis/clients/jedis/ConnectionPool"};
+          "redis/clients/jedis/ConnectionPool",
+          "oracle/ucp/jdbc/PoolDataSourceImpl",
+          "oracle/ucp/common/UniversalConnectionPoolBase",
+          "oracle/ucp/common/UniversalConnectionPoolImpl"};
 
   private static List<String> woven(String stderr) {
     return stderr.lines()

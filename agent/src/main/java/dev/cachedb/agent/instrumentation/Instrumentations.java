@@ -13,6 +13,7 @@ import dev.cachedb.agent.instrumentation.hikaricp.v2_7.HikariModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v7_0.TomcatDbcpModule;
 import dev.cachedb.agent.instrumentation.tomcatdbcp.v8_0.TomcatDbcp2Module;
 import dev.cachedb.agent.instrumentation.tomcatjdbc.v8_5.TomcatJdbcModule;
+import dev.cachedb.agent.instrumentation.ucp.v19_3.UcpModule;
 import dev.cachedb.agent.instrumentation.vibur.v22_0.ViburModule;
 import dev.cachedb.agent.instrumentation.jedis.pool.v2_9.JedisPool29Module;
 import dev.cachedb.agent.instrumentation.jedis.pool.v4_0.JedisPool4Module;
@@ -49,6 +50,7 @@ public final class Instrumentations {
     all.add(new DruidModule());
     all.add(new ViburModule());
     all.add(new AgroalModule());
+    all.add(new UcpModule());
     all.add(new JedisPool29Module());
     all.add(new JedisPool4Module());
     all.add(new LettucePoolModule());

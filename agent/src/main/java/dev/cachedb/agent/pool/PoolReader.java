@@ -54,6 +54,14 @@ public abstract class PoolReader {
     return false;
   }
 
+  /**
+   * Whether {@code part}, an object the pool's advice passes to {@code closed}, is a part of
+   * {@code pool} whose end is the pool's: for a pool that closes from inside, not through itself.
+   */
+  public boolean closesWith(Object pool, Object part) {
+    return false;
+  }
+
   /** Nanoseconds from {@code poolStart}, read on the pool's own clock, to {@code nowNanos}. */
   public long elapsedNanos(long poolStart, long nowNanos) {
     return nowNanos - poolStart;

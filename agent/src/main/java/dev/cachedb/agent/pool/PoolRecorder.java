@@ -65,6 +65,9 @@ public final class PoolRecorder extends PoolCalls.Sink {
   public void closed(Object pool) {
     try {
       PoolState s = registry.unregister(pool);
+      if (s == null) {
+        s = unregisterOwner(pool);
+      }
       if (s != null) {
         metrics.forget(s);
       }
@@ -207,6 +210,17 @@ public final class PoolRecorder extends PoolCalls.Sink {
     } else if (key != null) {
       clock.slot(key, s).startNanos = now;
     }
+  }
+
+  /** The state of the registered pool {@code part} is a part of, unregistered; or null. */
+  private PoolState unregisterOwner(Object part) {
+    for (PoolState s : registry.snapshot()) {
+      Object pool = s.pool.get();
+      if (pool != null && s.reader.closesWith(pool, part)) {
+        return registry.unregister(pool);
+      }
+    }
+    return null;
   }
 
   private UsageClock.Slot firstSlot(Object key) {

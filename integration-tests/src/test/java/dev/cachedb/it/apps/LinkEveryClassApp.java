@@ -29,7 +29,7 @@ public final class LinkEveryClassApp {
     "io/lettuce/", "redis/clients/", "com/zaxxer/", "org/apache/commons/dbcp", "com/mchange/",
     "org/apache/tomcat/jdbc/", "org/apache/tomcat/dbcp/", "org/h2/", "org/mariadb/", "com/mysql/",
     "org/postgresql/", "com/alibaba/druid/pool/", "org/vibur/dbcp/",
-    "io/agroal/"
+    "io/agroal/", "oracle/ucp/"
   };
 
   /** The loaders of a held run: their classes stay loaded until the end. */

@@ -1,5 +1,7 @@
 package dev.cachedb.it.apps;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import javax.management.ObjectName;
@@ -72,6 +74,8 @@ final class PoolFactory {
             "setConnectionTimeoutInMs", waitMs));
       case "agroal":
         return agroal(size, waitMs);
+      case "ucp":
+        return ucp(name, size, waitMs);
       default:
         throw new IllegalArgumentException("unknown pool kind " + kind);
     }
@@ -115,7 +119,74 @@ final class PoolFactory {
   }
 
   static void close(DataSource ds) throws Exception {
+    if (ds.getClass().getName().equals("oracle.ucp.jdbc.PoolDataSourceImpl")) {
+      destroyUcpPool(ds);
+      return;
+    }
     ds.getClass().getMethod("close").invoke(ds);
+  }
+
+  /** A UCP data source has no close: its pool is destroyed through UCP's pool manager. */
+  private static void destroyUcpPool(DataSource ds) throws Exception {
+    Class<?> managers = Class.forName("oracle.ucp.admin.UniversalConnectionPoolManagerImpl");
+    Class<?> manager = Class.forName("oracle.ucp.admin.UniversalConnectionPoolManager");
+    try {
+      Object m = MethodHandles.publicLookup().findStatic(managers,
+          "getUniversalConnectionPoolManager", MethodType.methodType(manager)).invoke();
+      Object name = MethodHandles.publicLookup().findVirtual(ds.getClass(),
+          "getConnectionPoolName", MethodType.methodType(String.class)).invoke(ds);
+      MethodHandles.publicLookup().findVirtual(manager, "destroyConnectionPool",
+          MethodType.methodType(void.class, String.class)).invoke(m, name);
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  /**
+   * UCP pools whatever DataSource its factory names. Set through method handles: without the
+   * Oracle driver, which UCP needs only from 23 on, the data source's getMethods() fails on
+   * signatures naming driver classes. Its wait is in whole seconds.
+   */
+  private DataSource ucp(String name, int size, long waitMs) throws Exception {
+    Object ds = Class.forName("oracle.ucp.jdbc.PoolDataSourceImpl").getConstructor().newInstance();
+    ucpSet(ds, "setConnectionFactoryClassName", dataSourceClass(url));
+    ucpSet(ds, "setURL", url);
+    ucpSet(ds, "setUser", user);
+    ucpSet(ds, "setPassword", password);
+    ucpSet(ds, "setConnectionPoolName", name);
+    ucpSet(ds, "setInitialPoolSize", size);
+    ucpSet(ds, "setMinPoolSize", size);
+    ucpSet(ds, "setMaxPoolSize", size);
+    ucpSet(ds, "setConnectionWaitTimeout", (int) Math.max(1, (waitMs + 999) / 1000));
+    return (DataSource) ds;
+  }
+
+  private static void ucpSet(Object ds, String setter, Object value) throws Exception {
+    Class<?> type = value instanceof Integer ? int.class : String.class;
+    try {
+      MethodHandles.publicLookup().findVirtual(ds.getClass(), setter,
+          MethodType.methodType(void.class, type)).invoke(ds, value);
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  /**
+   * The class UCP's connection factory makes connections with: the driver's DataSource, or for
+   * PostgreSQL its Driver, as UCP hands a DataSource the URL through a setter pgjdbc ignores.
+   */
+  private static String dataSourceClass(String url) {
+    if (url.startsWith("jdbc:h2:")) {
+      return "org.h2.jdbcx.JdbcDataSource";
+    }
+    if (url.startsWith("jdbc:mariadb:")) {
+      return "org.mariadb.jdbc.MariaDbDataSource";
+    }
+    return "org.postgresql.Driver";
   }
 
   /**

@@ -17,17 +17,18 @@ public final class Artifacts {
    * JDK runs instead: a test runs there with the older version rather than being skipped. The
    * pom copies both.
    */
-  private static final Map<String, Substitute> FOR_OLDER_JDKS = Map.of(
-      "jdbc-h2", new Substitute(11, "java8/jdbc-h2-2.1.214"), // H2 2.2 and later
-      "jdbc-hikaricp", new Substitute(11, "java8/jdbc-hikaricp-4.0.3"), // HikariCP 5 and later
-      "jdbc-mariadb", new Substitute(17, "java8/jdbc-mariadb-3.5.11"), // Connector/J 4
-      "pool-drivers", new Substitute(17, "java8/pool-drivers"), // H2 and Connector/J as above
-      "pool-hikari-7.1.0", new Substitute(11, "java8/pool-hikari-4.0.3"),
-      "pool-tomcat-jdbc-11.0.27", new Substitute(17, "java8/pool-tomcat-jdbc-9.0.98"), // 11.0
-      "pool-tomcat-dbcp-11.0.18", new Substitute(17, "java8/pool-tomcat-dbcp-9.0.117"), // 11.0
-      "pool-vibur-26.0", new Substitute(10, "java8/pool-vibur-25.0"), // Vibur 26
-      "pool-agroal-2.8", new Substitute(11, "java8/pool-agroal-1.17"), // Agroal 2.0 and later
-      "jcache-ehcache-3.12.0", new Substitute(17, "java8/jcache-ehcache-3.10.8")); // 3.12 is Java 17
+  private static final Map<String, Substitute> FOR_OLDER_JDKS = Map.ofEntries(
+      Map.entry("jdbc-h2", new Substitute(11, "java8/jdbc-h2-2.1.214")), // H2 2.2 and later
+      Map.entry("jdbc-hikaricp", new Substitute(11, "java8/jdbc-hikaricp-4.0.3")), // HikariCP 5 and later
+      Map.entry("jdbc-mariadb", new Substitute(17, "java8/jdbc-mariadb-3.5.11")), // Connector/J 4
+      Map.entry("pool-drivers", new Substitute(17, "java8/pool-drivers")), // H2 and Connector/J as above
+      Map.entry("pool-hikari-7.1.0", new Substitute(11, "java8/pool-hikari-4.0.3")),
+      Map.entry("pool-tomcat-jdbc-11.0.27", new Substitute(17, "java8/pool-tomcat-jdbc-9.0.98")), // 11.0
+      Map.entry("pool-tomcat-dbcp-11.0.18", new Substitute(17, "java8/pool-tomcat-dbcp-9.0.117")), // 11.0
+      Map.entry("pool-vibur-26.0", new Substitute(10, "java8/pool-vibur-25.0")), // Vibur 26
+      Map.entry("pool-agroal-2.8", new Substitute(11, "java8/pool-agroal-1.17")), // Agroal 2.0 and later
+      Map.entry("jcache-ehcache-3.12.0", new Substitute(17, "java8/jcache-ehcache-3.10.8")), // 3.12 is Java 17
+      Map.entry("pool-ucp-23.26", new Substitute(11, "java8/pool-ucp-23.9"))); // ucp11 with ojdbc11
 
   private record Substitute(int needsJava, String folder) {}
 

@@ -29,11 +29,13 @@ class PoolLeakIT {
                 "pool-druid-1.2.28",
                 "pool-vibur-26.0",
                 "pool-agroal-2.8",
+                // UCP 23 keeps the first data source of a JVM itself, agent or not
+                "pool-ucp-19.3",
                 "pool-drivers")
             .agent("port=0,host=127.0.0.1,jvm_metrics.enabled=false")
             .args(String.valueOf(POOLS), "jdbc:h2:mem:leak;DB_CLOSE_DELAY=-1",
                 "hikari", "dbcp2", "dbcp", "c3p0", "tomcat", "tomcat-dbcp2", "tomcat-dbcp",
-                "druid", "vibur", "agroal")
+                "druid", "vibur", "agroal", "ucp")
             .start()) {
       app.awaitStdout("COLLECTED");
       assertThat(app.stdout()).contains("COLLECTED " + (POOLS + 3) + " OF " + (POOLS + 3));

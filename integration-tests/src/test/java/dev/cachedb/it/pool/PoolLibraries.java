@@ -27,6 +27,8 @@ final class PoolLibraries {
         Arguments.of("vibur", "pool-vibur-22.0"),
         Arguments.of("vibur", "pool-vibur-26.0"),
         Arguments.of("agroal", "pool-agroal-1.1"),
-        Arguments.of("agroal", "pool-agroal-2.8"));
+        Arguments.of("agroal", "pool-agroal-2.8"),
+        Arguments.of("ucp", "pool-ucp-19.3"),
+        Arguments.of("ucp", "pool-ucp-23.26"));
   }
 }

@@ -15,6 +15,7 @@ enum Library {
   DRUID("com.alibaba", "druid", "druid"),
   VIBUR("org.vibur", "vibur-dbcp", "vibur"),
   AGROAL("io.agroal", "agroal-pool", "agroal"),
+  UCP("com.oracle.database.jdbc", "ucp", "ucp"),
   // Spring's cache abstraction: CacheSweep, neither Redis nor a pool.
   SPRINGCONTEXT("org.springframework", "spring-context", null);
 
@@ -27,6 +28,17 @@ enum Library {
     this.groupId = groupId;
     this.artifactId = artifactId;
     this.poolKind = poolKind;
+  }
+
+  /**
+   * The artifact a version needs beside it that its pom does not name, or null: UCP 23 links
+   * against the Oracle driver of its own version (ojdbc8, published up to 23.9; ojdbc11 after).
+   */
+  String companion(String version) {
+    if (this != UCP || !version.startsWith("23.")) {
+      return null;
+    }
+    return version.startsWith("23.26.") ? "ojdbc11" : "ojdbc8";
   }
 
   String id() {

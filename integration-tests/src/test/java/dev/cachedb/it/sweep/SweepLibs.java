@@ -90,7 +90,8 @@ final class SweepLibs {
           + "  <properties><sweep.folder>" + row.folder() + "</sweep.folder></properties>\n"
           + "  <dependencies><dependency><groupId>" + row.library().groupId + "</groupId>"
           + "<artifactId>" + row.library().artifactId + "</artifactId>"
-          + "<version>" + row.version() + "</version></dependency></dependencies>\n"
+          + "<version>" + row.version() + "</version></dependency>" + companion(row)
+          + "</dependencies>\n"
           + "</project>\n");
     }
     // The aggregator has no dependencies, so its own copy-dependencies copies nothing.
@@ -114,6 +115,13 @@ final class SweepLibs {
         + "    </execution></executions>\n"
         + "  </plugin></plugins></build>\n"
         + "</project>\n");
+  }
+
+  private static String companion(SweepRow row) {
+    String artifact = row.library().companion(row.version());
+    return artifact == null ? "" : "<dependency><groupId>" + row.library().groupId
+        + "</groupId><artifactId>" + artifact + "</artifactId><version>" + row.version()
+        + "</version></dependency>";
   }
 
   private static void write(Path file, String text) throws IOException {

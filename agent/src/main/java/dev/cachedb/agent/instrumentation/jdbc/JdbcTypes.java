@@ -29,6 +29,8 @@ final class JdbcTypes {
     "org.apache.tomcat.dbcp.",
     "com.alibaba.druid.pool.",
     "io.agroal.pool.wrapper.",
+    // UCP's proxies, made at build time (23) or at run time (19, 21) in this package
+    "oracle.ucp.jdbc.proxy.",
     // Libraries that use JDBC but never implement its interfaces.
     "kotlin.",
     "scala.",
