@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
-BENCHES=${BENCHES:-PoolBench DruidBench ViburBench AgroalBench}
+BENCHES=${BENCHES:-PoolBench DruidBench ViburBench AgroalBench UcpBench}
 BENCH=benchmarks/target/cachedb-benchmarks.jar
 AGENT=agent/target/cachedb-agent.jar
 [ -f "$AGENT" ] && [ -f "$BENCH" ] || mvn -B -q -DskipTests package -pl agent,benchmarks -am

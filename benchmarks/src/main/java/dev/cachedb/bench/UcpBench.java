@@ -1,55 +1,35 @@
 package dev.cachedb.bench;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
-import oracle.ucp.UniversalConnectionPoolException;
+import javax.sql.DataSource;
 import oracle.ucp.admin.UniversalConnectionPoolManagerImpl;
 import oracle.ucp.jdbc.PoolDataSource;
 import oracle.ucp.jdbc.PoolDataSourceFactory;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One Oracle UCP borrow and return over H2 in memory (UCP's connection factory is H2's
- * DataSource): the shared pool advice on getConnection and on the pool's returnConnection, and
- * the usage key read through the lent proxy's Creator.
+ * Oracle UCP's borrow and return, UCP pooling H2 through H2's own DataSource as its connection
+ * factory: the shared pool advice on getConnection and on the pool's returnConnection, and the
+ * usage key read through the lent proxy's Creator.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class UcpBench {
-  private PoolDataSource pool;
+public class UcpBench extends AbstractPoolBench {
 
-  @Setup
-  public void setUp() throws SQLException {
-    pool = PoolDataSourceFactory.getPoolDataSource();
+  @Override
+  protected DataSource open() throws Exception {
+    PoolDataSource pool = PoolDataSourceFactory.getPoolDataSource();
     pool.setConnectionFactoryClassName("org.h2.jdbcx.JdbcDataSource");
-    pool.setURL("jdbc:h2:mem:ucpbench;DB_CLOSE_DELAY=-1");
-    pool.setUser("sa");
-    pool.setPassword("");
-    pool.setInitialPoolSize(4);
-    pool.setMinPoolSize(4);
-    pool.setMaxPoolSize(4);
-    pool.setConnectionPoolName("bench");
+    pool.setURL(JDBC_URL);
+    pool.setUser(USER);
+    pool.setPassword(PASSWORD);
+    pool.setInitialPoolSize(SIZE);
+    pool.setMinPoolSize(SIZE);
+    pool.setMaxPoolSize(SIZE);
+    pool.setConnectionPoolName(NAME);
+    return pool;
   }
 
-  @TearDown
-  public void tearDown() throws UniversalConnectionPoolException {
+  /** A UCP data source has no close(): its pool ends through UCP's manager. */
+  @Override
+  protected void close(DataSource pool) throws Exception {
     UniversalConnectionPoolManagerImpl.getUniversalConnectionPoolManager()
-        .destroyConnectionPool("bench");
-  }
-
-  @Benchmark
-  public Connection borrowAndReturn() throws SQLException {
-    Connection c = pool.getConnection();
-    c.close();
-    return c;
+        .destroyConnectionPool(NAME);
   }
 }
