@@ -2,7 +2,7 @@ package dev.cachedb.agent.instrumentation.oracle;
 
 /**
  * The advised methods of the pools (HikariCP's pool and metrics delegate, DBCP, DBCP2, c3p0,
- * Tomcat JDBC, Druid, Vibur, Agroal, the Redis clients' pools) and of their connection wrappers, in one class: each module's advice finds its
+ * Tomcat JDBC, Druid, Vibur, Agroal, UCP, the Redis clients' pools) and of their connection wrappers, in one class: each module's advice finds its
  * methods here.
  */
 public class PoolSample {
@@ -38,6 +38,16 @@ public class PoolSample {
   }
 
   public void terminate() {
+    Behaviour.result(name);
+  }
+
+  /** UCP's {@code PoolDataSourceImpl.startPool()}. */
+  public void startPool() {
+    Behaviour.result(name);
+  }
+
+  /** UCP's {@code UniversalConnectionPoolBase.stop()}. */
+  public void stop() {
     Behaviour.result(name);
   }
 
