@@ -25,8 +25,8 @@ final class FailingPoolSink extends PoolCalls.Sink {
   }
 
   @Override
-  public void acquired(Object pool, Object connection, long nanos) {
-    real.acquired(pool, connection, nanos);
+  public void acquired(Object pool, Object connection, long start, long end) {
+    real.acquired(pool, connection, start, end);
     throw failure();
   }
 
@@ -57,6 +57,12 @@ final class FailingPoolSink extends PoolCalls.Sink {
   @Override
   public void released(Object key) {
     real.released(key);
+    throw failure();
+  }
+
+  @Override
+  public void returned(Object pool, Object connection) {
+    real.returned(pool, connection);
     throw failure();
   }
 }
