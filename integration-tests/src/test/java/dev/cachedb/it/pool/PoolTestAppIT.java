@@ -32,8 +32,8 @@ class PoolTestAppIT {
         assertThat(s.value("db_connection_pool_active", "pool", pool)).isEqualTo(0.0);
         assertThat(s.value("db_connection_pool_max", "pool", pool)).isEqualTo(5.0);
       }
-      // the five above, and the HikariCP pool of test-app's query workload
-      assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(6.0);
+      // the five above, the HikariCP pool of test-app's query workload and its JedisPool
+      assertThat(s.value("cachedb_agent_pools_tracked")).isEqualTo(7.0);
     }
   }
 }
