@@ -49,6 +49,11 @@ public final class PoolCalls {
     }
   }
 
+  /** Whether the calling thread is inside a timed getConnection (outermost or nested). */
+  public static boolean inBorrow() {
+    return CallDepth.counters()[CallDepth.POOL_BORROW] > 0;
+  }
+
   /** Receives pool events. The base class ignores them. */
   public static class Sink {
     /** A pool started (constructed, or first used for pools that start lazily). */
@@ -70,8 +75,16 @@ public final class PoolCalls {
     /**
      * Starts the usage clock of {@code key}, the pool's own long-lived object for one physical
      * connection (Tomcat's PooledConnection, Vibur's ConnHolder); its clock entry is reused.
+     * Inside a timed getConnection the clock starts at that borrow's end instead.
      */
     public void checkedOut(Object pool, Object key) {}
+
+    /**
+     * {@link #checkedOut} from inside the pool's timed getConnection, always (Vibur's proxy
+     * factory): the clock of {@code key} starts at that borrow's end, with no check of where the
+     * thread is.
+     */
+    public void lent(Object pool, Object key) {}
 
     /**
      * A pool that times its own borrows (HikariCP) lent the connection that {@code key}, its

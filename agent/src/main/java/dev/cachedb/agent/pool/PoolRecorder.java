@@ -24,6 +24,20 @@ public final class PoolRecorder extends PoolCalls.Sink {
         }
       };
 
+  /**
+   * Per thread, the slot {@link #lent} found inside a timed getConnection: that borrow's
+   * end starts its clock, so one clock reading ends the acquire and starts the usage here too. A
+   * check-out inside another library's borrow that times what it returns leaves it unread; the
+   * next check-out replaces it, and that one borrow's usage goes untimed.
+   */
+  private final ThreadLocal<UsageClock.Slot[]> lentInBorrow =
+      new ThreadLocal<UsageClock.Slot[]>() {
+        @Override
+        protected UsageClock.Slot[] initialValue() {
+          return new UsageClock.Slot[1];
+        }
+      };
+
   private final PoolMetrics metrics;
 
   PoolRecorder(PoolRegistry registry, PoolMetrics metrics) {
@@ -82,7 +96,9 @@ public final class PoolRecorder extends PoolCalls.Sink {
       PoolState s = state(pool);
       if (s != null) {
         s.acquire.observeNanos(end - start);
-        if (connection != null && s.reader.timesReturnedConnection()) {
+        if (!s.reader.timesReturnedConnection()) {
+          startLent(end);
+        } else if (connection != null) {
           startUsage(s, connection, s.reader.usageKey(connection), end);
         }
       }
@@ -97,6 +113,9 @@ public final class PoolRecorder extends PoolCalls.Sink {
       PoolState s = state(pool);
       if (s != null) {
         s.acquireErrors.inc();
+        if (!s.reader.timesReturnedConnection()) {
+          lentInBorrow.get()[0] = null;
+        }
       }
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem
@@ -105,10 +124,27 @@ public final class PoolRecorder extends PoolCalls.Sink {
 
   @Override
   public void checkedOut(Object pool, Object key) {
+    if (PoolCalls.inBorrow()) {
+      lent(pool, key);
+      return;
+    }
     try {
       PoolState s = state(pool);
       if (s != null && key != null) {
-        clock.slot(key, s).startNanos = System.nanoTime();
+        // outside any borrow: Tomcat's getConnectionAsync, whose Future lends
+        clock.slot(key, s).start(System.nanoTime());
+      }
+    } catch (RuntimeException | LinkageError ignored) {
+      // never the application's problem
+    }
+  }
+
+  @Override
+  public void lent(Object pool, Object key) {
+    try {
+      PoolState s = state(pool);
+      if (s != null && key != null) {
+        lentInBorrow.get()[0] = clock.slot(key, s);
       }
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem
@@ -132,7 +168,7 @@ public final class PoolRecorder extends PoolCalls.Sink {
       }
       PoolState s = slot.state;
       s.acquire.observeNanos(s.reader.elapsedNanos(poolStart, now));
-      slot.startNanos = now;
+      slot.start(now);
     } catch (RuntimeException | LinkageError ignored) {
       // never the application's problem
     }
@@ -208,7 +244,16 @@ public final class PoolRecorder extends PoolCalls.Sink {
     if (key == connection && !s.reader.lendsItsOwnObjects()) {
       clock.start(connection, s, now);
     } else if (key != null) {
-      clock.slot(key, s).startNanos = now;
+      clock.slot(key, s).start(now);
+    }
+  }
+
+  /** Starts the clock of the slot checked out in the borrow that ended at {@code end}. */
+  private void startLent(long end) {
+    UsageClock.Slot[] lent = lentInBorrow.get();
+    if (lent[0] != null) {
+      lent[0].start(end);
+      lent[0] = null;
     }
   }
 

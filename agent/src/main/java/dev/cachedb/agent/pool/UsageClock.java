@@ -5,6 +5,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * Borrow timestamps of connections that are out of their pools, without adding fields to pool
@@ -91,18 +92,33 @@ final class UsageClock {
 
   /** The clock of one long-lived key: its pool and the start of its running borrow. */
   static final class Slot {
+    private static final AtomicLongFieldUpdater<Slot> START =
+        AtomicLongFieldUpdater.newUpdater(Slot.class, "startNanos");
+
     final PoolState state;
-    /** Written by the borrowing thread, read by the returning one. */
-    volatile long startNanos = STOPPED;
+    /**
+     * Written by the borrowing thread, read by the returning one. Written with an ordered store,
+     * not a volatile one: the pool's own hand-over of the connection (a lock, a CAS) already
+     * orders it before another thread's return, and a full fence here would be paid at every
+     * borrow and return.
+     */
+    private volatile long startNanos = STOPPED;
 
     Slot(PoolState state) {
       this.state = state;
     }
 
+    /** Starts the borrow's clock at {@code now}. */
+    void start(long now) {
+      START.lazySet(this, now);
+    }
+
     /** Returns the start of the running borrow and stops it; {@link #STOPPED} if none ran. */
     long stop() {
       long start = startNanos;
-      startNanos = STOPPED;
+      if (start != STOPPED) {
+        START.lazySet(this, STOPPED);
+      }
       return start;
     }
   }

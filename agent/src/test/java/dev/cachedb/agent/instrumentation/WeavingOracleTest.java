@@ -180,6 +180,8 @@ class WeavingOracleTest {
       return String.class;
     } else if (type == java.util.concurrent.Callable.class) {
       return (java.util.concurrent.Callable<String>) () -> "loaded";
+    } else if (type == java.util.Properties.class) {
+      return new java.util.Properties();
     } else if (type == Throwable.class) {
       return new IllegalArgumentException("the cause");
     }

@@ -40,10 +40,10 @@ class UsageClockTest {
     assertThat(clock.slot(entry)).isNull();
     UsageClock.Slot slot = clock.slot(entry, state);
     assertThat(slot.stop()).isEqualTo(UsageClock.STOPPED); // made stopped
-    slot.startNanos = 10;
+    slot.start(10);
     assertThat(clock.slot(entry).stop()).isEqualTo(10);
     assertThat(clock.slot(entry).stop()).isEqualTo(UsageClock.STOPPED); // a second close
-    clock.slot(entry, state).startNanos = 20;
+    clock.slot(entry, state).start(20);
     assertThat(clock.slot(entry)).isSameAs(slot);
     assertThat(slot.stop()).isEqualTo(20);
     assertThat(clock.size()).isEqualTo(1);

@@ -43,6 +43,12 @@ final class FailingPoolSink extends PoolCalls.Sink {
   }
 
   @Override
+  public void lent(Object pool, Object key) {
+    real.lent(pool, key);
+    throw failure();
+  }
+
+  @Override
   public void acquiredSince(Object key, long poolStart) {
     real.acquiredSince(key, poolStart);
     throw failure();

@@ -2,8 +2,8 @@ package dev.cachedb.agent.instrumentation.oracle;
 
 /**
  * The advised methods of the pools (HikariCP's pool and metrics delegate, DBCP, DBCP2, c3p0,
- * Tomcat JDBC, Druid, Vibur, Agroal, UCP, the Redis clients' pools) and of their connection wrappers, in one class: each module's advice finds its
- * methods here.
+ * Tomcat JDBC, Druid, Vibur, Agroal, UCP, the Redis clients' pools) and of their connection
+ * wrappers, in one class: each module's advice finds its methods here.
  */
 public class PoolSample {
   public final String name;
@@ -17,6 +17,11 @@ public class PoolSample {
   }
 
   public Object getConnection(long maxWait) {
+    return Behaviour.result("connection");
+  }
+
+  /** UCP's {@code getConnection(user, password, labels)}, where its other overloads end up. */
+  public Object getConnection(String user, String password, java.util.Properties labels) {
     return Behaviour.result("connection");
   }
 

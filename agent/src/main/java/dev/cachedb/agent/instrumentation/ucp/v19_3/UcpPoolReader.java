@@ -12,6 +12,8 @@ import java.util.Arrays;
 final class UcpPoolReader extends PoolReader {
   /** What UCP names a pool the application left unnamed, followed by numbers made up per run. */
   private static final String MADE_UP_NAME = "UniversalConnectionPool(";
+  private static final Reflect.FieldReader CREATOR = Reflect.fieldReader("creator");
+  private static final Reflect.FieldReader POOLED = Reflect.fieldReader("val$upc");
 
   UcpPoolReader() {
     super("oracle.ucp.jdbc.PoolDataSourceImpl", "ucp", null);
@@ -58,8 +60,8 @@ final class UcpPoolReader extends PoolReader {
   @Override
   public Object usageKey(Object connection) {
     try {
-      Object creator = Reflect.field(connection, "creator");
-      return creator == null ? null : Reflect.field(creator, "val$upc");
+      Object creator = CREATOR.read(connection);
+      return creator == null ? null : POOLED.read(creator);
     } catch (Exception e) {
       return null;
     }

@@ -13,10 +13,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Vibur's {@code Proxy.newProxyConnection(ConnHolder, PoolOperations, ViburConfig)}, the end of
- * every borrow: the usage clock of the holder starts here, on the pool's side. What getConnection
- * returns is a JDK proxy, and reaching the holder behind it through {@code
- * Proxy.getInvocationHandler} allocates on every call from JDK 9 on (its proxy-class check builds a
- * look-up key). The configuration passed is the data source the pool is registered by.
+ * every borrow, called only from inside getConnection: the holder's usage clock starts at that
+ * borrow's end, on the pool's side. What getConnection returns is a JDK proxy, and reaching the
+ * holder behind it through {@code Proxy.getInvocationHandler} allocates on every call from JDK 9
+ * on (its proxy-class check builds a look-up key). The configuration passed is the data source the pool is registered by.
  */
 final class ProxyInstrumentation implements TypeInstrumentation {
 
@@ -35,7 +35,7 @@ final class ProxyInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(
         @Advice.Argument(0) Object holder, @Advice.Argument(2) Object dataSource) {
-      PoolCalls.sink.checkedOut(dataSource, holder);
+      PoolCalls.sink.lent(dataSource, holder);
     }
   }
 }
