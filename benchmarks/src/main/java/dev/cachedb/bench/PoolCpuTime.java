@@ -3,51 +3,164 @@ package dev.cachedb.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
 
 /**
- * The pool benches timed by the CPU time of the borrowing thread instead of JMH's wall time: on a
- * shared machine whose load exceeds its cores, wall time counts the moments the thread waits for
- * a core, and the variants of one JMH run then spread by more than the agent costs. Each bench
- * runs 4 s to warm up, then {@code batches} batches of {@value #OPS} borrows; prints one line per
- * bench: its name, then the median, lowest and highest batch in CPU nanoseconds per borrow and
- * return. Run by {@code benchmarks/pool-cpu.sh}.
+ * The pool benches, and the pipelined Jedis command, timed by the CPU time of the calling thread
+ * instead of JMH's wall time: on a shared machine whose load exceeds its cores, wall time counts
+ * the moments the thread waits for a core, and the variants of one JMH run then spread by more
+ * than the agent costs. Each bench runs 4 s to warm up, then {@code batches} batches of about
+ * {@value #CALLS} calls; prints one line per bench: its JMH name, then the median, lowest and
+ * highest batch in CPU nanoseconds per call (a borrow and return, or one pipelined command). Run
+ * by {@code benchmarks/pool-cpu.sh}.
  */
 public final class PoolCpuTime {
-  private static final int OPS = 200_000;
+  private static final int CALLS = 200_000;
   private static final long WARM_UP_NANOS = 4_000_000_000L;
 
-  /** Keeps the borrowed connections live, as JMH's blackhole does. */
+  /** Keeps the results live, as JMH's blackhole does. */
   static volatile Object sink;
 
   private PoolCpuTime() {}
 
-  /** {@code batches bench...}, e.g. {@code 15 PoolBench DruidBench}. */
+  /**
+   * {@code batches bench...}, e.g. {@code 15 PoolBench DruidBench RedisPoolBench.jedisBorrowAndReturn
+   * JedisBench.pipelined64}.
+   */
   public static void main(String[] args) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     int batches = Integer.parseInt(args[0]);
     for (String name : Arrays.copyOfRange(args, 1, args.length)) {
-      AbstractPoolBench bench =
-          (AbstractPoolBench)
-              Class.forName(PoolCpuTime.class.getPackage().getName() + "." + name)
-                  .getConstructor()
-                  .newInstance();
-      bench.setUp();
+      Bench bench = bench(name);
       long end = System.nanoTime() + WARM_UP_NANOS;
       while (System.nanoTime() < end) {
-        sink = bench.borrowAndReturn();
+        sink = bench.run();
       }
-      double[] perOp = new double[batches];
+      int runs = CALLS / bench.callsPerRun();
+      double[] perCall = new double[batches];
       for (int b = 0; b < batches; b++) {
         long start = threads.getCurrentThreadCpuTime();
-        for (int i = 0; i < OPS; i++) {
-          sink = bench.borrowAndReturn();
+        for (int i = 0; i < runs; i++) {
+          sink = bench.run();
         }
-        perOp[b] = (threads.getCurrentThreadCpuTime() - start) / (double) OPS;
+        perCall[b] =
+            (threads.getCurrentThreadCpuTime() - start) / (double) (runs * bench.callsPerRun());
       }
-      bench.tearDown();
-      Arrays.sort(perOp);
+      bench.close();
+      Arrays.sort(perCall);
       System.out.printf(
-          "%s %.1f %.1f %.1f%n", name, perOp[batches / 2], perOp[0], perOp[batches - 1]);
+          "%s %.1f %.1f %.1f%n",
+          bench.name(), perCall[batches / 2], perCall[0], perCall[batches - 1]);
     }
+  }
+
+  /** One run of a bench's calls, and how to end the bench. */
+  abstract static class Bench {
+    abstract Object run() throws Exception;
+
+    abstract void close() throws Exception;
+
+    abstract String name();
+
+    int callsPerRun() {
+      return 1;
+    }
+  }
+
+  /**
+   * An {@link AbstractPoolBench} subclass by its class name; {@code RedisPoolBench.jedis...} or
+   * {@code RedisPoolBench.lettuce...}, the Redis clients' pools; {@code JedisBench.pipelined64}, 64
+   * GETs in one pipeline. The Redis ones against a redis-server started here.
+   */
+  private static Bench bench(String name) throws Exception {
+    if (name.startsWith("RedisPoolBench.")) {
+      return redisPool(name.startsWith("RedisPoolBench.jedis"));
+    }
+    if (name.equals("JedisBench.pipelined64")) {
+      return pipelined();
+    }
+    final AbstractPoolBench b =
+        (AbstractPoolBench)
+            Class.forName(PoolCpuTime.class.getPackage().getName() + "." + name)
+                .getConstructor()
+                .newInstance();
+    b.setUp();
+    final String jmhName = name + ".borrowAndReturn";
+    return new Bench() {
+      @Override
+      Object run() throws Exception {
+        return b.borrowAndReturn();
+      }
+
+      @Override
+      void close() throws Exception {
+        b.tearDown();
+      }
+
+      @Override
+      String name() {
+        return jmhName;
+      }
+    };
+  }
+
+  private static Bench redisPool(final boolean jedis) throws Exception {
+    final RedisServerState redis = new RedisServerState();
+    redis.start();
+    final RedisPoolBench b = new RedisPoolBench();
+    b.setUp(redis);
+    return new Bench() {
+      @Override
+      Object run() throws Exception {
+        return jedis ? b.jedisBorrowAndReturn() : b.lettuceBorrowAndReturn();
+      }
+
+      @Override
+      void close() throws Exception {
+        b.tearDown();
+        redis.stop();
+      }
+
+      @Override
+      String name() {
+        return jedis
+            ? "RedisPoolBench.jedisBorrowAndReturn"
+            : "RedisPoolBench.lettuceBorrowAndReturn";
+      }
+    };
+  }
+
+  /** {@link JedisBench#pipelined64}'s calls, without JMH's blackhole. */
+  private static Bench pipelined() throws Exception {
+    final RedisServerState redis = new RedisServerState();
+    redis.start();
+    final Jedis jedis = new Jedis("127.0.0.1", redis.port);
+    return new Bench() {
+      @Override
+      Object run() {
+        Pipeline p = jedis.pipelined();
+        for (int i = 0; i < 64; i++) {
+          p.get(RedisServerState.KEY);
+        }
+        return p.syncAndReturnAll();
+      }
+
+      @Override
+      int callsPerRun() {
+        return 64;
+      }
+
+      @Override
+      void close() throws Exception {
+        jedis.close();
+        redis.stop();
+      }
+
+      @Override
+      String name() {
+        return "JedisBench.pipelined64";
+      }
+    };
   }
 }

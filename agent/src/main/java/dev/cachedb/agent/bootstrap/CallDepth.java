@@ -42,6 +42,16 @@ public final class CallDepth {
     return DEPTH.get()[kind]++;
   }
 
+  /**
+   * Leaves one level of {@code kind} in {@code depths}, the counters its entry advice kept; null
+   * when that advice failed before it looked them up.
+   */
+  public static void exit(int[] depths, int kind) {
+    if (depths != null && depths[kind] > 0) {
+      depths[kind]--;
+    }
+  }
+
   /** Leaves one level of {@code kind}; pairs with exactly one {@link #enter}. */
   public static void exit(int kind) {
     int[] d = DEPTH.get();

@@ -80,16 +80,20 @@ public final class JedisConnectionAdvice {
     }
   }
 
-  /** Connection setup and pool upkeep: commands sent inside are not the application's. */
+  /**
+   * Connection setup and pool upkeep: commands sent inside are not the application's. The pool's
+   * factory runs at every borrow and return, so the thread's counters are looked up once per call.
+   */
   public static final class SetupAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter() {
-      CallDepth.enter(CallDepth.REDIS_COMMAND);
+    public static void enter(@Advice.Local("depths") int[] depths) {
+      depths = CallDepth.counters();
+      depths[CallDepth.REDIS_COMMAND]++;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit() {
-      CallDepth.exit(CallDepth.REDIS_COMMAND);
+    public static void exit(@Advice.Local("depths") int[] depths) {
+      CallDepth.exit(depths, CallDepth.REDIS_COMMAND);
     }
   }
 }
