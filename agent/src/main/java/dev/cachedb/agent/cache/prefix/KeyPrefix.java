@@ -26,6 +26,16 @@ public final class KeyPrefix {
     }
   }
 
+  /** Whether the key, {@code keyLength} long, is this prefix's label and then the delimiter. */
+  boolean begins(byte[] bytes, String text, int keyLength, char delimiter) {
+    int length = label.length();
+    if (keyLength <= length) {
+      return false;
+    }
+    char next = bytes != null ? (char) (bytes[length] & 0xff) : text.charAt(length);
+    return next == delimiter && matches(bytes, text, length);
+  }
+
   /** Whether this is the prefix of the first {@code length} chars of the key. */
   boolean matches(byte[] bytes, String text, int length) {
     if (label.length() != length) {

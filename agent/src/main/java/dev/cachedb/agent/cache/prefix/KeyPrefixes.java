@@ -36,6 +36,15 @@ public final class KeyPrefixes {
   private final AtomicInteger distinct = new AtomicInteger();
   private final KeyPrefix none;
   private final KeyPrefix other;
+  /**
+   * The last prefix found per pair of first chars: a key that begins with its label and the
+   * delimiter has that prefix, found without scanning and hashing the key (the label holds no
+   * delimiter, so the key's first one is where the label ends). Read and written without
+   * ordering: a prefix's fields are final, and a stale or missing one only means the full look-up.
+   */
+  private final KeyPrefix[] recent = new KeyPrefix[RECENT];
+
+  private static final int RECENT = 256;
 
   public KeyPrefixes(PrometheusRegistry registry, char delimiter, int max) {
     this.reads =
@@ -70,6 +79,25 @@ public final class KeyPrefixes {
   }
 
   private KeyPrefix find(byte[] bytes, String text) {
+    int length = bytes != null ? bytes.length : text.length();
+    if (length < 2) {
+      return length == 0 ? none : scanned(bytes, text);
+    }
+    int first = bytes != null ? bytes[0] : text.charAt(0);
+    int second = bytes != null ? bytes[1] : text.charAt(1);
+    int at = ((first << 4) ^ second) & (RECENT - 1);
+    KeyPrefix p = recent[at];
+    if (p != null && p.begins(bytes, text, length, delimiter)) {
+      return p;
+    }
+    p = scanned(bytes, text);
+    if (p != none && p != other) {
+      recent[at] = p;
+    }
+    return p;
+  }
+
+  private KeyPrefix scanned(byte[] bytes, String text) {
     long shape = PrefixShape.scan(bytes, text, delimiter, MAX_LENGTH);
     if (shape == PrefixShape.NONE) {
       return none;

@@ -236,4 +236,24 @@ class KeyPrefixesTest {
     }
     return b.toString();
   }
+
+  /**
+   * Keys that share their first chars with a prefix found before, so the look-up by first chars
+   * offers that prefix: only a key with that label and then the delimiter may take it.
+   */
+  @Test
+  void aPrefixFoundBeforeIsOnlyTakenByKeysThatBeginWithItAndTheDelimiter() {
+    for (int round = 0; round < 2; round++) { // the second round finds each one remembered
+      assertThat(label("user:1")).isEqualTo("user");
+      assertThat(label("users:2")).isEqualTo("users");
+      assertThat(label("user")).isEqualTo("none");
+      assertThat(label("user_x:3")).isEqualTo("user_x");
+      assertThat(label("us:4")).isEqualTo("us");
+      assertThat(label("user:5")).isEqualTo("user");
+      assertThat(label("u")).isEqualTo("none");
+      assertThat(label("u:")).isEqualTo("u");
+      assertThat(label("usr42:6")).isEqualTo("other");
+      assertThat(label("user:7")).isEqualTo("user");
+    }
+  }
 }

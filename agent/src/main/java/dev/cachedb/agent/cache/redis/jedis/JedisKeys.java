@@ -18,6 +18,8 @@ import java.util.List;
 final class JedisKeys extends CommandKeys {
   static final JedisKeys INSTANCE = new JedisKeys();
   private static final Reflect.FieldReader ARGS = Reflect.fieldReader("args");
+  /** The bytes a {@code RawableFactory.Raw} holds: a field read is cheaper than the getter. */
+  private static final Reflect.FieldReader RAW = Reflect.fieldReader("raw");
   private static final Reflect.MethodCaller GET_RAW = Reflect.methodCaller("getRaw");
 
   private JedisKeys() {}
@@ -33,7 +35,12 @@ final class JedisKeys extends CommandKeys {
       if (!(list instanceof List) || index + 1 >= ((List<?>) list).size()) {
         return null;
       }
-      return GET_RAW.call(((List<?>) list).get(index + 1)); // 0 is the command
+      Object rawable = ((List<?>) list).get(index + 1); // 0 is the command
+      if (rawable == null) {
+        return null;
+      }
+      Object raw = RAW.read(rawable);
+      return raw instanceof byte[] ? raw : GET_RAW.call(rawable); // other Rawables: 8.x's lazy one
     } catch (Exception e) {
       return null;
     }
