@@ -55,19 +55,13 @@ class PoolRecorderCheckOutTest {
     long end = System.nanoTime() - AN_HOUR; // as if the borrow had ended an hour ago
     checkOutInsideABorrow();
     recorder.acquired(pool, new Object(), end - 1_000, end);
-    recorder.released(holder);
-    String text = scrape();
-    assertThat(text).contains("db_connection_usage_duration_seconds_count{pool=\"checkout-1\"} 1");
-    assertThat(usageSeconds(text)).isGreaterThanOrEqualTo(3600.0);
+    assertThat(secondsOfTheOneUsage()).isGreaterThanOrEqualTo(3600.0);
   }
 
   @Test
   void aCheckOutOutsideABorrowStartsTheClockAtOnce() throws IOException {
     recorder.checkedOut(pool, holder);
-    recorder.released(holder);
-    String text = scrape();
-    assertThat(text).contains("db_connection_usage_duration_seconds_count{pool=\"checkout-1\"} 1");
-    assertThat(usageSeconds(text)).isLessThan(3600.0);
+    assertThat(secondsOfTheOneUsage()).isLessThan(3600.0);
   }
 
   @Test
@@ -92,12 +86,15 @@ class PoolRecorderCheckOutTest {
     }
   }
 
-  private static double usageSeconds(String text) {
-    String prefix = "db_connection_usage_duration_seconds_sum{pool=\"checkout-1\"} ";
-    int at = text.indexOf(prefix);
+  /** Returns the holder, and the seconds of the one usage that recorded. */
+  private double secondsOfTheOneUsage() throws IOException {
+    recorder.released(holder);
+    String text = scrape();
+    assertThat(text).contains("db_connection_usage_duration_seconds_count{pool=\"checkout-1\"} 1");
+    String sum = "db_connection_usage_duration_seconds_sum{pool=\"checkout-1\"} ";
+    int at = text.indexOf(sum);
     assertThat(at).isNotNegative();
-    int lineEnd = text.indexOf('\n', at);
-    return Double.parseDouble(text.substring(at + prefix.length(), lineEnd).trim());
+    return Double.parseDouble(text.substring(at + sum.length(), text.indexOf('\n', at)).trim());
   }
 
   private String scrape() throws IOException {
