@@ -21,6 +21,8 @@ import time
 import urllib.error
 import urllib.request
 
+from process_bench import free_port, proc_status
+
 VARIANTS = ["none", "off", "cachedb", "otel", "otel-db", "calibration"]
 SCRAPED = {"cachedb", "otel", "otel-db"}
 BENCH = "benchmarks/target/cachedb-benchmarks.jar"
@@ -34,12 +36,6 @@ FIRST_BURN_NANOS = 2000
 
 def env(name, default):
     return type(default)(os.environ.get(name, default))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def pinning():
@@ -88,14 +84,6 @@ def redis_stats(port):
     return int(info["keyspace_hits"]), int(info["keyspace_misses"])
 
 
-def proc_status(pid, field):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return -1
-
-
 class Scraper(threading.Thread):
     """Scrapes like Prometheus: every interval, noting when each scrape completed."""
 
@@ -130,7 +118,7 @@ class Servers:
         self.p.wait(timeout=60)
 
 
-def run_once(variant, servers, cfg, pins, burn_nanos):
+def run_once(variant, servers, cfg, pins, burn_nanos, seed):
     service_cpu, rest_cpu = pins
     port, metrics_port = free_port(), free_port()
     cmd = (service_cpu + ["java", "-Xmx512m"] + agent_args(variant, metrics_port, burn_nanos)
@@ -165,7 +153,8 @@ def run_once(variant, servers, cfg, pins, burn_nanos):
         load = subprocess.run(
             rest_cpu + ["java", "-cp", BENCH, "dev.cachedb.bench.overhead.LoadGenerator",
                         str(port), str(cfg["connections"]), str(cfg["warmup"]),
-                        str(cfg["seconds"]), str(cfg["owners"]), str(cfg["update_percent"])],
+                        str(cfg["seconds"]), str(cfg["owners"]), str(cfg["update_percent"]),
+                        str(seed)],
             capture_output=True, text=True)
         if load.returncode != 0:
             raise SystemExit("%s: load generator failed\n%s" % (variant, load.stderr[-3000:]))
@@ -247,7 +236,8 @@ def main():
             variants = os.environ.get("VARIANTS", " ".join(VARIANTS)).split()
             order = variants[round_no % len(variants):] + variants[:round_no % len(variants)]
             for variant in order:
-                result, metrics_text = run_once(variant, servers, cfg, pins, burn)
+                seed = round_no * len(VARIANTS) + VARIANTS.index(variant)
+                result, metrics_text = run_once(variant, servers, cfg, pins, burn, seed)
                 result["round"] = round_no
                 result["warmupRound"] = round_no == 0 and cfg["runs"] > 1
                 results.append(result)

@@ -52,6 +52,7 @@ def derive(run):
         "alloc": (a["allocatedOtherThreads"] - b["allocatedOtherThreads"]) / n / 1024,
         "agentBytesPerScrape": ((a["allocatedAgentThreads"] - b["allocatedAgentThreads"])
                                 / run["scrapes"]) if run.get("scrapes") else None,
+        "agentBytesPerRequest": (a["allocatedAgentThreads"] - b["allocatedAgentThreads"]) / n,
         "gc": (a["gcMillis"] - b["gcMillis"]) / n * 1000,
         "rss": run["rssKb"] / 1024,
         "threads": a["liveThreads"],
@@ -215,7 +216,8 @@ def machine(data):
 def section(run_dir, command):
     data, rounds = load(run_dir)
     cfg = json.load(open(os.path.join(run_dir, "config.json")))
-    per_scrape = {v: statistics.median(d["agentBytesPerScrape"] for d in ds)
+    per_scrape = {v: (statistics.median(d["agentBytesPerScrape"] for d in ds),
+                      med(ds, "agentBytesPerRequest"))
                   for v, ds in data.items() if ds[0]["agentBytesPerScrape"] is not None}
     out = [TITLE, "",
            "A petclinic-like Spring Boot 3.5 service (benchmarks/petclinic: Hibernate on PostgreSQL,"
@@ -242,8 +244,11 @@ def section(run_dir, command):
     out += ["", "Redis cache miss ratio per run %.0f..%.0f%%." % (
         100 * min(misses), 100 * max(misses))]
     if per_scrape:
-        out += ["Allocated by the agents' own HTTP threads per scrape (the per-scrape part): "
-                + ", ".join("%s %.1f KB" % (v, b / 1024) for v, b in per_scrape.items()) + "."]
+        out += ["Allocation split: the table's alloc/request counts every thread but the agents'"
+                " HTTP threads, so its difference to none is an agent's per-call part; the"
+                " agents' own threads (per scrape, and any background polling) allocated "
+                + ", ".join("%s %.1f KB per scrape (%.0f B per request at this scrape interval)"
+                            % (v, b / 1024, r) for v, (b, r) in per_scrape.items()) + "."]
     out += ["", calibration_line(data), ""] + targets(data)
     return "\n".join(out) + "\n"
 

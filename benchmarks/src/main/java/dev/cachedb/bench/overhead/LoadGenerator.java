@@ -12,22 +12,26 @@ import java.util.concurrent.atomic.LongAdder;
  * and prints one JSON object: request count, errors, latency mean and percentiles of the requests
  * that completed inside the window, and both stats readings.
  *
- * <p>Arguments: port connections warmupSeconds seconds owners updatePercent.
+ * <p>Arguments: port connections warmupSeconds seconds owners updatePercent seed. Each run gets
+ * its own seed: a run repeating the last run's owner sequence would find the cache holding
+ * exactly what it asks for first, or, once Redis evicts, exactly not.
  */
 public final class LoadGenerator {
   private final int port;
   private final int owners;
   private final int updatePercent;
+  private final long seed;
   private final LongAdder errors = new LongAdder();
   private final LongAdder updates = new LongAdder();
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
   private volatile boolean running = true;
 
-  private LoadGenerator(int port, int owners, int updatePercent) {
+  private LoadGenerator(int port, int owners, int updatePercent, long seed) {
     this.port = port;
     this.owners = owners;
     this.updatePercent = updatePercent;
+    this.seed = seed;
   }
 
   public static void main(String[] args) throws Exception {
@@ -36,7 +40,8 @@ public final class LoadGenerator {
     double warmupSeconds = Double.parseDouble(args[2]);
     double seconds = Double.parseDouble(args[3]);
     LoadGenerator load =
-        new LoadGenerator(port, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        new LoadGenerator(
+            port, Integer.parseInt(args[4]), Integer.parseInt(args[5]), Long.parseLong(args[6]));
     System.out.println(load.run(connections, warmupSeconds, seconds));
   }
 
@@ -46,8 +51,8 @@ public final class LoadGenerator {
     for (int i = 0; i < connections; i++) {
       Latencies latencies = new Latencies();
       perConnection.add(latencies);
-      long seed = 0x5EED + i;
-      Thread worker = new Thread(() -> drive(new SplittableRandom(seed), latencies), "load-" + i);
+      SplittableRandom random = new SplittableRandom(seed * 1000 + i);
+      Thread worker = new Thread(() -> drive(random, latencies), "load-" + i);
       worker.start();
       workers.add(worker);
     }
