@@ -67,7 +67,8 @@ def derive(run):
 
 
 def t95(df):
-    return T95.get(df) or next((v for k, v in sorted(T95.items()) if k >= df), 1.96)
+    """Student's t for a two-sided 95% interval; between table rows the wider (smaller df)."""
+    return next(v for k, v in sorted(T95.items(), reverse=True) if k <= df)
 
 
 def ci_half(xs):
