@@ -8,9 +8,11 @@
 #   benchmarks/overhead.sh           full run: RUNS=4 rounds (the first a warm-up, not counted)
 #                                    of SECONDS=40 s measured after WARMUP=15 s (about 25 minutes)
 #   benchmarks/overhead.sh --smoke   one short run per variant, checks each works end to end
+#                                    (the service unpinned, so that its starts are quicker)
 #
 # Other sizes: CONNECTIONS=16, OWNERS=20000, UPDATE_PERCENT=10, SCRAPE_INTERVAL=5 (seconds),
-# REDIS_MAX_MEMORY (bytes, sets the cache's miss ratio), CALIBRATION_SHARE=0.02.
+# REDIS_MAX_MEMORY (bytes, sets the cache's miss ratio), CALIBRATION_SHARE=0.02, PIN=0 (no
+# taskset), VARIANTS="none cachedb" (a subset, for trying things).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

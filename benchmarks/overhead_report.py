@@ -232,7 +232,8 @@ def section(run_dir, command):
            " RSS: /proc VmRSS at the end; startup: launch to the first HTTP answer." % (
                cfg["update_percent"], cfg["connections"],
                "Service pinned to CPU 1, PostgreSQL, Redis and the load generator to CPU 0"
-               " (taskset)" if cfg["pinned"] else "Not pinned (no taskset or one CPU)",
+               " (taskset)" if cfg["pinned"] else "Service not pinned (smoke run, PIN=0, no"
+               " taskset or one CPU)",
                rounds, "the first a warm-up not counted" if rounds > 1 else "no warm-up round",
                cfg["warmup"], cfg["seconds"], cfg["scrape_interval"]),
            "", "Machine: " + machine(data) + ".",
