@@ -221,7 +221,7 @@ def burn_for(share, results):
 def main():
     out, smoke = sys.argv[1], "--smoke" in sys.argv
     cfg = dict(runs=env("RUNS", 1 if smoke else 4), seconds=env("SECONDS", 3.0 if smoke else 40.0),
-               warmup=env("WARMUP", 2.0 if smoke else 15.0), connections=env("CONNECTIONS", 16),
+               warmup=env("WARMUP", 2.0 if smoke else 10.0), connections=env("CONNECTIONS", 16),
                owners=env("OWNERS", 20000), update_percent=env("UPDATE_PERCENT", 10),
                scrape_interval=env("SCRAPE_INTERVAL", 1.0 if smoke else 5.0),
                redis_max_memory=env("REDIS_MAX_MEMORY", 7 * 1024 * 1024),

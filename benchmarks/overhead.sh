@@ -6,7 +6,7 @@
 # call. Writes the section "Application under load (issue 20)" of benchmarks/RESULTS.md.
 #
 #   benchmarks/overhead.sh           full run: RUNS=4 rounds (the first a warm-up, not counted)
-#                                    of SECONDS=40 s measured after WARMUP=15 s (about 25 minutes)
+#                                    of SECONDS=40 s measured after WARMUP=10 s (about 26 minutes)
 #   benchmarks/overhead.sh --smoke   one short run per variant, checks each works end to end
 #                                    (the service unpinned, so that its starts are quicker)
 #

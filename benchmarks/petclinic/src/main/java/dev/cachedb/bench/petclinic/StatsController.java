@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The JVM's own counters for the load generator to read before and after its measured window.
- * On a path of its own, not part of the load; one call costs about as much as one request.
+ * On a path of its own, not part of the load.
  */
 @RestController
 class StatsController {
