@@ -59,6 +59,7 @@ def derive(run):
         "osThreads": run["osThreads"],
         "startup": run["startupSeconds"],
         "calls": (a["calibrationCalls"] - b["calibrationCalls"]) / n,
+        "burned": (a.get("calibrationBurnedNanos", 0) - b.get("calibrationBurnedNanos", 0)) / n,
         "burnNanos": run["burnNanos"],
         "missRatio": run["redisMisses"] / max(1, run["redisHits"] + run["redisMisses"]),
         "load": run["loadAverage"],
@@ -148,12 +149,12 @@ def calibration_line(data):
     if "calibration" not in data or "none" not in data:
         return "Calibration: not run."
     cal = data["calibration"]
-    expected = statistics.median(d["burnNanos"] * d["calls"] for d in cal)
+    expected = med(cal, "burned")
     share = expected / med(data["none"], "cpuNanosPerRequest")
     added, half, n = paired_added(data, "calibration", "cpuNanosPerRequest")
-    line = ("Calibration (resolution): the do-nothing agent burns %d ns of CPU in each of %.2f"
-            " intercepted calls per request, expected **+%.1f µs** CPU per request (%.1f%% of"
-            " none's); measured **%+.1f µs**" % (
+    line = ("Calibration (resolution): the do-nothing agent burns at least %d ns of CPU in each"
+            " of %.2f intercepted calls per request, **+%.1f µs** CPU per request by its own"
+            " count (%.1f%% of none's): the expected value; measured **%+.1f µs**" % (
                 statistics.median(d["burnNanos"] for d in cal), med(cal, "calls"),
                 expected / 1e3, share * 100, added / 1e3))
     if half is None:

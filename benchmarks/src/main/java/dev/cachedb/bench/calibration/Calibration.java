@@ -10,6 +10,11 @@ public final class Calibration implements CalibrationMBean {
   }
 
   @Override
+  public long getBurnedNanos() {
+    return Burner.burned();
+  }
+
+  @Override
   public long getBurnNanos() {
     return Burner.burnNanos;
   }

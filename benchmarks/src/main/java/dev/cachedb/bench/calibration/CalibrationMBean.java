@@ -5,4 +5,7 @@ public interface CalibrationMBean {
   long getCalls();
 
   long getBurnNanos();
+
+  /** CPU nanoseconds burned in all calls so far, as the calling threads' clocks read it. */
+  long getBurnedNanos();
 }

@@ -19,7 +19,7 @@ final class JvmCounters {
   /** Name prefixes of the agents' threads: ours, and the OpenTelemetry Prometheus exporter's. */
   private static final List<String> AGENT_THREADS = List.of("cachedb-agent", "prometheus-http");
 
-  /** Registered by the calibration agent (benchmarks/.../calibration): its burning calls. */
+  /** Registered by the calibration agent (benchmarks/.../calibration): its calls and CPU. */
   private static final String CALIBRATION = "dev.cachedb.bench:type=Calibration";
 
   private final com.sun.management.ThreadMXBean threads =
@@ -56,7 +56,8 @@ final class JvmCounters {
     out.put("gcMillis", gcMillis);
     out.put("gcCount", gcCount);
     out.put("liveThreads", (long) threads.getThreadCount());
-    out.put("calibrationCalls", calibrationCalls());
+    out.put("calibrationCalls", calibration("Calls"));
+    out.put("calibrationBurnedNanos", calibration("BurnedNanos"));
     return out;
   }
 
@@ -69,11 +70,11 @@ final class JvmCounters {
     return false;
   }
 
-  private static long calibrationCalls() {
+  private static long calibration(String attribute) {
     try {
       ObjectName name = new ObjectName(CALIBRATION);
       var server = ManagementFactory.getPlatformMBeanServer();
-      return server.isRegistered(name) ? (Long) server.getAttribute(name, "Calls") : 0;
+      return server.isRegistered(name) ? (Long) server.getAttribute(name, attribute) : 0;
     } catch (Exception e) {
       return -1;
     }
