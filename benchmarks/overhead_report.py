@@ -32,6 +32,7 @@ FIGURES = [
     ("cpu", "CPU ms / 1,000 req", "%.0f", True),
     ("alloc", "alloc KB / req", "%.2f", True),
     ("gc", "GC ms / 1,000 req", "%.1f", True),
+    ("jit", "JIT ms / 1,000 req", "%.1f", True),
     ("rss", "RSS MB", "%.0f", True),
     ("threads", "live threads", "%.0f", True),
     ("startup", "startup s", "%.2f", True),
@@ -54,6 +55,7 @@ def derive(run):
                                 / run["scrapes"]) if run.get("scrapes") else None,
         "agentBytesPerRequest": (a["allocatedAgentThreads"] - b["allocatedAgentThreads"]) / n,
         "gc": (a["gcMillis"] - b["gcMillis"]) / n * 1000,
+        "jit": (a.get("jitMillis", 0) - b.get("jitMillis", 0)) / n * 1000,
         "rss": run["rssKb"] / 1024,
         "threads": a["liveThreads"],
         "osThreads": run["osThreads"],
@@ -229,7 +231,10 @@ def section(run_dir, command):
            " variants rotated each round, %s; each run: %.0f s warm-up load, then %.0f s measured;"
            " /metrics scraped every %.0f s. CPU: the service JVM's process CPU time"
            " (OperatingSystemMXBean) over the window; allocation: ThreadMXBean's per-thread"
-           " allocated bytes of threads not the agents' HTTP threads; live threads: ThreadMXBean;"
+           " allocated bytes of threads not the agents' HTTP threads; JIT: CompilationMXBean's"
+           " compile time (elapsed, summed over compiler threads; part of the CPU while it lasts,"
+           " so a variant's CPU excess that is JIT fades with a longer warm-up);"
+           " live threads: ThreadMXBean;"
            " RSS: /proc VmRSS at the end; startup: launch to the first HTTP answer." % (
                cfg["update_percent"], cfg["connections"],
                "Service pinned to CPU 1, PostgreSQL, Redis and the load generator to CPU 0"

@@ -9,7 +9,7 @@ import java.util.Map;
 import javax.management.ObjectName;
 
 /**
- * Process CPU time, bytes allocated split into agents' threads and the rest, GC time and live
+ * Process CPU time, bytes allocated split into agents' threads and the rest, GC and JIT time, live
  * threads, from the JVM's management beans. An agent's own threads (its HTTP server) allocate
  * per scrape; every other thread's allocation is the application's plus the agents' per-call
  * part. Threads that ended since the last read take their counts with them: the service's
@@ -54,6 +54,9 @@ final class JvmCounters {
       gcCount += Math.max(0, gc.getCollectionCount());
     }
     out.put("gcMillis", gcMillis);
+    // The JIT's compile time is part of the process CPU: an agent's woven classes can still be
+    // compiling in a short window, a cost that fades, unlike the per-call one.
+    out.put("jitMillis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     out.put("gcCount", gcCount);
     out.put("liveThreads", (long) threads.getThreadCount());
     out.put("calibrationCalls", calibration("Calls"));
