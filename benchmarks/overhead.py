@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Runs the application-level overhead benchmark (issue 20); benchmarks/overhead.sh calls it.
 
-The petclinic service (benchmarks/petclinic) runs once per variant and round, pinned to CPU 1;
-PostgreSQL, Redis and the load generator run on CPU 0. Rounds rotate the variants' order. Each
-run: launch, time to the first answered request, the load generator's warm-up and measured
-window (it reads the service's /internal/stats around the window), Prometheus-style scrapes of
-the agent's endpoint every SCRAPE_INTERVAL seconds, RSS at the end. One JSON file per run into
+The petclinic service (benchmarks/petclinic) runs once per variant and round; PostgreSQL, Redis
+and the load generator run on CPU 0. Rounds rotate the variants' order. Each run: launch, time to
+the first answered request, WARMUP seconds of one connection on both CPUs, then the service
+pinned to CPU 1 and all connections: SETTLE seconds, then the measured window (the load
+generator reads the service's /internal/stats around it), Prometheus-style scrapes of the
+agent's endpoint every SCRAPE_INTERVAL seconds, RSS at the end. One JSON file per run into
 the output folder; overhead_report.py turns them into the table.
 
 usage: overhead.py OUT_DIR [--smoke]     (sizes from the environment, see overhead.sh)
@@ -38,13 +39,11 @@ def env(name, default):
     return type(default)(os.environ.get(name, default))
 
 
-def pinning(smoke):
-    """(service prefix, rest prefix): CPU 1 for the service, CPU 0 for everything else. The smoke
-    run leaves the service free: its six starts are most of the smoke's time, and take half as
-    long on two CPUs."""
+def pinning():
+    """(service CPU, rest prefix): CPU 1 for the service's measured load, CPU 0 for the rest."""
     wanted = os.environ.get("PIN", "1") != "0"
     if wanted and shutil.which("taskset") and os.cpu_count() and os.cpu_count() >= 2:
-        return [] if smoke else ["taskset", "-c", "1"], ["taskset", "-c", "0"]
+        return ["1"], ["taskset", "-c", "0"]
     return [], []
 
 
@@ -121,10 +120,24 @@ class Servers:
         self.p.wait(timeout=60)
 
 
+def load_generator(port, connections, settle, seconds, cfg, seed, rest_cpu):
+    """One LoadGenerator run: `settle` seconds of load, then `seconds` measured; its JSON."""
+    load = subprocess.run(
+        rest_cpu + ["java", "-cp", BENCH, "dev.cachedb.bench.overhead.LoadGenerator", str(port),
+                    str(connections), str(settle), str(seconds), str(cfg["owners"]),
+                    str(cfg["update_percent"]), str(seed)],
+        capture_output=True, text=True)
+    if load.returncode != 0:
+        raise SystemExit("load generator failed\n%s" % load.stderr[-3000:])
+    return json.loads(load.stdout)
+
+
 def run_once(variant, servers, cfg, pins, burn_nanos, seed):
+    """Launches the service unpinned (start and warm-up on both CPUs), then pins it to its CPU
+    for the measured load."""
     service_cpu, rest_cpu = pins
     port, metrics_port = free_port(), free_port()
-    cmd = (service_cpu + ["java", "-Xmx512m"] + agent_args(variant, metrics_port, burn_nanos)
+    cmd = (["java", "-Xmx512m"] + agent_args(variant, metrics_port, burn_nanos)
            + ["-jar", SERVICE, "--server.port=%d" % port,
               "--spring.datasource.url=jdbc:postgresql://127.0.0.1:%d/postgres" % servers.postgres,
               "--spring.datasource.username=postgres",
@@ -151,19 +164,21 @@ def run_once(variant, servers, cfg, pins, burn_nanos, seed):
         if variant in SCRAPED:
             scraper = Scraper("http://127.0.0.1:%d/metrics" % metrics_port, cfg["scrape_interval"])
             scraper.start()
+        # Warm-up: one connection, the service on both CPUs, so that the JIT's compiler threads
+        # get a CPU of their own. Pinned to one CPU under all connections, they would share it
+        # with 16 request threads, a slice each, and the service would still be compiling
+        # minutes later (CPU per request fell by half from 20 to 40 s of such a warm-up).
+        if cfg["warmup"] > 0:
+            load_generator(port, 1, 0, cfg["warmup"], cfg, seed + 1000, rest_cpu)
+        if service_cpu:
+            subprocess.run(["taskset", "-a", "-p", "-c", service_cpu[-1], str(service.pid)],
+                           check=True, capture_output=True)
         hits_before = redis_stats(servers.redis)
         load_started = time.monotonic()
-        load = subprocess.run(
-            rest_cpu + ["java", "-cp", BENCH, "dev.cachedb.bench.overhead.LoadGenerator",
-                        str(port), str(cfg["connections"]), str(cfg["warmup"]),
-                        str(cfg["seconds"]), str(cfg["owners"]), str(cfg["update_percent"]),
-                        str(seed)],
-            capture_output=True, text=True)
-        if load.returncode != 0:
-            raise SystemExit("%s: load generator failed\n%s" % (variant, load.stderr[-3000:]))
+        result = load_generator(port, cfg["connections"], cfg["settle"], cfg["seconds"], cfg,
+                                seed, rest_cpu)
         hits_after = redis_stats(servers.redis)
-        result = json.loads(load.stdout)
-        window = (load_started + cfg["warmup"], load_started + cfg["warmup"] + cfg["seconds"])
+        window = (load_started + cfg["settle"], load_started + cfg["settle"] + cfg["seconds"])
         metrics_text = ""
         if scraper:
             scraper.stopping.set()
@@ -221,15 +236,17 @@ def burn_for(share, results):
 def main():
     out, smoke = sys.argv[1], "--smoke" in sys.argv
     cfg = dict(runs=env("RUNS", 1 if smoke else 4), seconds=env("SECONDS", 3.0 if smoke else 40.0),
-               warmup=env("WARMUP", 2.0 if smoke else 10.0), connections=env("CONNECTIONS", 16),
+               warmup=env("WARMUP", 0.0 if smoke else 30.0), connections=env("CONNECTIONS", 16),
+               settle=env("SETTLE", 2.0 if smoke else 5.0),
                owners=env("OWNERS", 20000), update_percent=env("UPDATE_PERCENT", 10),
                scrape_interval=env("SCRAPE_INTERVAL", 1.0 if smoke else 5.0),
                redis_max_memory=env("REDIS_MAX_MEMORY", 7 * 1024 * 1024),
                calibration_share=env("CALIBRATION_SHARE", 0.02))
     os.makedirs(out, exist_ok=True)
-    pins = pinning(smoke)
-    print("pinning: service on %s; PostgreSQL, Redis, load generator on %s" % (
-        "CPU 1" if pins[0] else "any CPU", "CPU 0" if pins[1] else "any CPU"))
+    pins = pinning()
+    print("pinning: %s" % ("the service starts and warms up on both CPUs, then is pinned to"
+                           " CPU 1 for the measured load; PostgreSQL, Redis, load generator on"
+                           " CPU 0" if pins[0] else "none (PIN=0, no taskset or one CPU)"))
     servers = Servers(pins[1], cfg["redis_max_memory"])
     results, burn = [], FIRST_BURN_NANOS
     try:
@@ -260,7 +277,7 @@ def main():
     finally:
         servers.close()
     with open(os.path.join(out, "config.json"), "w") as f:
-        json.dump(dict(cfg, smoke=smoke, pinned=bool(pins[0]), rest_pinned=bool(pins[1])), f)
+        json.dump(dict(cfg, smoke=smoke, pinned=bool(pins[0])), f)
 
 
 if __name__ == "__main__":

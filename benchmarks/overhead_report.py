@@ -228,7 +228,9 @@ def section(run_dir, command):
            " HikariCP with 8 connections, a Redis `@Cacheable` lookup through Jedis on each request,"
            " %d%% of requests an update) under %d keep-alive connections of a closed-loop load"
            " generator (benchmarks/.../overhead/LoadGenerator, every latency kept). %s. %d rounds,"
-           " variants rotated each round, %s; each run: %.0f s warm-up load, then %.0f s measured;"
+           " variants rotated each round, %s; each run: %.0f s warm-up at one connection on both"
+           " CPUs (the JIT gets a CPU), then pinned and all connections, %.0f s settling, then"
+           " %.0f s measured;"
            " /metrics scraped every %.0f s. CPU: the service JVM's process CPU time"
            " (OperatingSystemMXBean) over the window; allocation: ThreadMXBean's per-thread"
            " allocated bytes of threads not the agents' HTTP threads; JIT: CompilationMXBean's"
@@ -237,11 +239,11 @@ def section(run_dir, command):
            " live threads: ThreadMXBean;"
            " RSS: /proc VmRSS at the end; startup: launch to the first HTTP answer." % (
                cfg["update_percent"], cfg["connections"],
-               "Service pinned to CPU 1, PostgreSQL, Redis and the load generator to CPU 0"
-               " (taskset)" if cfg["pinned"] else "Service not pinned (smoke run, PIN=0, no"
+               "Service pinned to CPU 1 for the measured load, PostgreSQL, Redis and the load"
+               " generator to CPU 0 (taskset)" if cfg["pinned"] else "Not pinned (PIN=0, no"
                " taskset or one CPU)",
                rounds, "the first a warm-up not counted" if rounds > 1 else "no warm-up round",
-               cfg["warmup"], cfg["seconds"], cfg["scrape_interval"]),
+               cfg["warmup"], cfg.get("settle", 0), cfg["seconds"], cfg["scrape_interval"]),
            "", "Machine: " + machine(data) + ".",
            "", "Command: `%s`" % command,
            "", "Medians (min..max) over the measured runs:", ""]
