@@ -95,7 +95,7 @@ else
   echo "wrote benchmarks/RESULTS.md"
 fi
 
-# The application-level benchmark has its own full run (benchmarks/overhead.sh, ~26 minutes);
+# The application-level benchmark has its own full run (benchmarks/overhead.sh, ~35 minutes);
 # CI runs its smoke form, which fails when a variant does not answer or measure.
 if [ "$SMOKE" = true ]; then
   benchmarks/overhead.sh --smoke
