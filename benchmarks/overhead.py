@@ -164,12 +164,15 @@ def run_once(variant, servers, cfg, pins, burn_nanos, seed):
         if variant in SCRAPED:
             scraper = Scraper("http://127.0.0.1:%d/metrics" % metrics_port, cfg["scrape_interval"])
             scraper.start()
-        # Warm-up: one connection, the service on both CPUs, so that the JIT's compiler threads
-        # get a CPU of their own. Pinned to one CPU under all connections, they would share it
+        # Warm-up: a few connections, the service on both CPUs, so that the JIT's compiler
+        # threads get a CPU's worth. Pinned to one CPU under all connections they would share it
         # with 16 request threads, a slice each, and the service would still be compiling
-        # minutes later (CPU per request fell by half from 20 to 40 s of such a warm-up).
+        # minutes later; with one connection the later load's paths stay cold (the compiler
+        # threads' CPU per request in the measured window stayed at a fifth of none's after 20 s
+        # of it).
         if cfg["warmup"] > 0:
-            load_generator(port, 1, 0, cfg["warmup"], cfg, seed + 1000, rest_cpu)
+            load_generator(port, cfg["warmup_connections"], 0, cfg["warmup"], cfg, seed + 1000,
+                           rest_cpu)
         if service_cpu:
             subprocess.run(["taskset", "-a", "-p", "-c", service_cpu[-1], str(service.pid)],
                            check=True, capture_output=True)
@@ -225,10 +228,13 @@ def check_smoke(variant, result, metrics_text):
 
 
 def burn_for(share, results):
-    """Burn per call making the calibration's added CPU `share` of none's CPU per request."""
+    """Burn per call making the calibration's added CPU `share` of none's work CPU per request
+    (its Java threads' CPU, the figure the report compares)."""
     none = [r for r in results if r["variant"] == "none"][-1]
     cal = [r for r in results if r["variant"] == "calibration"][-1]
-    cpu_per_request = (none["after"]["cpuNanos"] - none["before"]["cpuNanos"]) / none["requests"]
+    work = sum(none["after"][k] - none["before"][k]
+               for k in ("cpuOtherThreadsNanos", "cpuAgentThreadsNanos"))
+    cpu_per_request = work / none["requests"]
     calls = cal["after"]["calibrationCalls"] - cal["before"]["calibrationCalls"]
     return max(1, int(share * cpu_per_request / (calls / cal["requests"])))
 
@@ -236,7 +242,8 @@ def burn_for(share, results):
 def main():
     out, smoke = sys.argv[1], "--smoke" in sys.argv
     cfg = dict(runs=env("RUNS", 1 if smoke else 4), seconds=env("SECONDS", 3.0 if smoke else 40.0),
-               warmup=env("WARMUP", 0.0 if smoke else 30.0), connections=env("CONNECTIONS", 16),
+               warmup=env("WARMUP", 0.0 if smoke else 60.0), connections=env("CONNECTIONS", 16),
+               warmup_connections=env("WARMUP_CONNECTIONS", 4),
                settle=env("SETTLE", 2.0 if smoke else 5.0),
                owners=env("OWNERS", 20000), update_percent=env("UPDATE_PERCENT", 10),
                scrape_interval=env("SCRAPE_INTERVAL", 1.0 if smoke else 5.0),

@@ -6,9 +6,9 @@
 # call. Writes the section "Application under load (issue 20)" of benchmarks/RESULTS.md.
 #
 #   benchmarks/overhead.sh           full run: RUNS=4 rounds (the first a warm-up, not counted);
-#                                    per run WARMUP=30 s at one connection on both CPUs, then
-#                                    the service pinned to CPU 1, SETTLE=5 s at all connections,
-#                                    SECONDS=40 s measured (about 35 minutes)
+#                                    per run WARMUP=60 s at WARMUP_CONNECTIONS=4 on both CPUs,
+#                                    then the service pinned to CPU 1, SETTLE=5 s at all
+#                                    connections, SECONDS=40 s measured (about 48 minutes)
 #   benchmarks/overhead.sh --smoke   one short run per variant, checks each works end to end
 #
 # Other sizes: CONNECTIONS=16, OWNERS=20000, UPDATE_PERCENT=10, SCRAPE_INTERVAL=5 (seconds),
@@ -33,7 +33,7 @@ python3 benchmarks/overhead.py "$OUT" "${SMOKE[@]}"
 echo "overhead runs took $(( $(date +%s) - started )) s"
 COMMAND="benchmarks/overhead.sh${SMOKE:+ --smoke}"
 # printenv, not ${!v}: bash's own SECONDS counts up from the value it was given.
-for v in UPDATE_PERCENT OWNERS CONNECTIONS SETTLE WARMUP SECONDS RUNS; do
+for v in UPDATE_PERCENT OWNERS CONNECTIONS SETTLE WARMUP_CONNECTIONS WARMUP SECONDS RUNS; do
   value=$(printenv "$v" || true)
   if [ -n "$value" ]; then COMMAND="$v=$value $COMMAND"; fi
 done

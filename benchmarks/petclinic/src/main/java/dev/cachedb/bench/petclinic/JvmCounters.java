@@ -1,8 +1,11 @@
 package dev.cachedb.bench.petclinic;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ final class JvmCounters {
   /** Registered by the calibration agent (benchmarks/.../calibration): its calls and CPU. */
   private static final String CALIBRATION = "dev.cachedb.bench:type=Calibration";
 
+  /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every common build. */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
   private final com.sun.management.ThreadMXBean threads =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final com.sun.management.OperatingSystemMXBean os =
@@ -35,18 +41,29 @@ final class JvmCounters {
     ThreadInfo[] infos = threads.getThreadInfo(ids);
     long agents = 0;
     long rest = 0;
+    long agentsCpu = 0;
+    long restCpu = 0;
     for (int i = 0; i < ids.length; i++) {
       if (infos[i] == null || allocated[i] < 0) {
         continue; // ended between the two calls
       }
+      long cpu = Math.max(0, threads.getThreadCpuTime(ids[i]));
       if (isAgents(infos[i].getThreadName())) {
         agents += allocated[i];
+        agentsCpu += cpu;
       } else {
         rest += allocated[i];
+        restCpu += cpu;
       }
     }
     out.put("allocatedAgentThreads", agents);
     out.put("allocatedOtherThreads", rest);
+    // The Java threads' CPU (ThreadMXBean, nanosecond clocks): the requests' work, an agent's
+    // per-call part included, without the JIT's and GC's threads, which the JVM hides from
+    // ThreadMXBean; those are read from /proc below.
+    out.put("cpuAgentThreadsNanos", agentsCpu);
+    out.put("cpuOtherThreadsNanos", restCpu);
+    hiddenThreadsCpu(out);
     long gcMillis = 0;
     long gcCount = 0;
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -62,6 +79,42 @@ final class JvmCounters {
     out.put("calibrationCalls", calibration("Calls"));
     out.put("calibrationBurnedNanos", calibration("BurnedNanos"));
     return out;
+  }
+
+  /**
+   * CPU of the JIT's compiler threads and the GC's threads from /proc/self/task (Linux; clock
+   * ticks), for the breakdown: compiling woven code is a warm-up cost that fades, unlike the
+   * per-call one. Absent where /proc is not there.
+   */
+  private static void hiddenThreadsCpu(Map<String, Long> out) {
+    File[] tasks = new File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return;
+    }
+    long jit = 0;
+    long gc = 0;
+    for (File task : tasks) {
+      try {
+        String name = new String(Files.readAllBytes(new File(task, "comm").toPath())).trim();
+        boolean isJit = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+        boolean isGc = name.startsWith("GC Thread") || name.startsWith("G1 ");
+        if (!isJit && !isGc) {
+          continue;
+        }
+        String stat = new String(Files.readAllBytes(new File(task, "stat").toPath()));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+        if (isJit) {
+          jit += nanos;
+        } else {
+          gc += nanos;
+        }
+      } catch (IOException | RuntimeException e) {
+        // the thread ended while being read
+      }
+    }
+    out.put("cpuJitThreadsNanos", jit);
+    out.put("cpuGcThreadsNanos", gc);
   }
 
   private static boolean isAgents(String name) {
