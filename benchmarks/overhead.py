@@ -31,6 +31,9 @@ SERVICE = "benchmarks/petclinic/target/cachedb-bench-petclinic.jar"
 AGENT = "agent/target/cachedb-agent.jar"
 OTEL = "benchmarks/target/opentelemetry-javaagent.jar"
 CALIBRATION = "benchmarks/target/calibration-agent.jar"
+# More agent options for the cachedb variant (CACHEDB_OPTIONS="jdbc.enabled=false ..."), to
+# find which part of the agent a cost comes from.
+CACHEDB_OPTIONS = os.environ.get("CACHEDB_OPTIONS", "").split()
 # First-round guess, replaced after the warm-up round by the share of none's CPU per request.
 FIRST_BURN_NANOS = 2000
 
@@ -54,7 +57,8 @@ def agent_args(variant, metrics_port, burn_nanos):
     return {
         "none": [],
         "off": ["-javaagent:%s=enabled=false,log.level=warn" % AGENT],
-        "cachedb": ["-javaagent:%s=port=%d,host=127.0.0.1,log.level=warn" % (AGENT, metrics_port)],
+        "cachedb": ["-javaagent:%s=port=%d,host=127.0.0.1,log.level=warn%s" % (
+            AGENT, metrics_port, "".join("," + o for o in CACHEDB_OPTIONS))],
         "otel": otel,
         "otel-db": otel + ["-Dotel.semconv-stability.opt-in=database"],
         "calibration": ["-javaagent:%s=burnNanos=%d" % (CALIBRATION, burn_nanos)],

@@ -289,11 +289,15 @@ def write_into(results_md, text):
 
 
 def section_of(results_md):
+    """The generated section and the written ones after it on the same benchmark (titles that
+    begin with "## Application under load")."""
     text = open(results_md).read() if os.path.exists(results_md) else ""
     start = text.find(TITLE)
     if start < 0:
         return None
     end = text.find("\n## ", start + len(TITLE))
+    while end >= 0 and text.startswith("\n## Application under load", end):
+        end = text.find("\n## ", end + 1)
     return text[start:] if end < 0 else text[start:end + 1]
 
 

@@ -43,6 +43,7 @@ final class JvmCounters {
     long rest = 0;
     long agentsCpu = 0;
     long restCpu = 0;
+    long requestsCpu = 0;
     for (int i = 0; i < ids.length; i++) {
       if (infos[i] == null || allocated[i] < 0) {
         continue; // ended between the two calls
@@ -54,6 +55,9 @@ final class JvmCounters {
       } else {
         rest += allocated[i];
         restCpu += cpu;
+        if (infos[i].getThreadName().contains("-exec-")) {
+          requestsCpu += cpu;
+        }
       }
     }
     out.put("allocatedAgentThreads", agents);
@@ -63,6 +67,9 @@ final class JvmCounters {
     // ThreadMXBean; those are read from /proc below.
     out.put("cpuAgentThreadsNanos", agentsCpu);
     out.put("cpuOtherThreadsNanos", restCpu);
+    // Tomcat's request threads alone: where an agent's per-call cost lands; the rest of the
+    // other threads' CPU (Tomcat's poller, the pool's housekeeping, reference handling) apart.
+    out.put("cpuRequestThreadsNanos", requestsCpu);
     hiddenThreadsCpu(out);
     long gcMillis = 0;
     long gcCount = 0;
