@@ -75,6 +75,7 @@ public final class AppProcess implements AutoCloseable {
   /** Waits for a line on stdout; fails the test with both streams if it never comes. */
   public AppProcess awaitStdout(String needle) throws InterruptedException {
     if (!stdout.await(needle, START_TIMEOUT_MS)) {
+      threadDump();
       throw new AssertionError("no '" + needle + "' on stdout.\n" + dump());
     }
     return this;
@@ -82,6 +83,7 @@ public final class AppProcess implements AutoCloseable {
 
   public AppProcess awaitStderr(String needle) throws InterruptedException {
     if (!stderr.await(needle, START_TIMEOUT_MS)) {
+      threadDump();
       throw new AssertionError("no '" + needle + "' on stderr.\n" + dump());
     }
     return this;
@@ -113,6 +115,24 @@ public final class AppProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /**
+   * Has a JVM that never printed what a test waited for print its threads (SIGQUIT: the dump goes
+   * to its stdout, which {@link #dump} shows), so that a hang says where it hung.
+   */
+  private void threadDump() {
+    try {
+      if (process.isAlive()) {
+        new ProcessBuilder("kill", "-3", String.valueOf(process.pid())).start()
+            .waitFor(5, TimeUnit.SECONDS);
+        Thread.sleep(1000);
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort: the failure is reported either way
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public String dump() {
