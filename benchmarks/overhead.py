@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 
+from overhead_report import work
 from process_bench import free_port, proc_status
 
 VARIANTS = ["none", "off", "cachedb", "otel", "otel-db", "calibration"]
@@ -236,9 +237,7 @@ def burn_for(share, results):
     (its Java threads' CPU, the figure the report compares)."""
     none = [r for r in results if r["variant"] == "none"][-1]
     cal = [r for r in results if r["variant"] == "calibration"][-1]
-    work = sum(none["after"][k] - none["before"][k]
-               for k in ("cpuOtherThreadsNanos", "cpuAgentThreadsNanos"))
-    cpu_per_request = work / none["requests"]
+    cpu_per_request = work(none["before"], none["after"]) / none["requests"]
     calls = cal["after"]["calibrationCalls"] - cal["before"]["calibrationCalls"]
     return max(1, int(share * cpu_per_request / (calls / cal["requests"])))
 

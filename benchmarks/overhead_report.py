@@ -56,7 +56,6 @@ def derive(run):
         "work": work(b, a) / 1e6 / n * 1000,
         "workNanosPerRequest": work(b, a) / n,
         "jit": (a.get("cpuJitThreadsNanos", 0) - b.get("cpuJitThreadsNanos", 0)) / 1e6 / n * 1000,
-        "gcCpu": (a.get("cpuGcThreadsNanos", 0) - b.get("cpuGcThreadsNanos", 0)) / 1e6 / n * 1000,
         "alloc": (a["allocatedOtherThreads"] - b["allocatedOtherThreads"]) / n / 1024,
         "agentBytesPerScrape": ((a["allocatedAgentThreads"] - b["allocatedAgentThreads"])
                                 / run["scrapes"]) if run.get("scrapes") else None,
@@ -76,6 +75,7 @@ def derive(run):
 
 
 def work(b, a):
+    """Work CPU between two /internal/stats reads, in ns: the Java threads', agents' included."""
     return sum(a.get(k, 0) - b.get(k, 0) for k in ("cpuOtherThreadsNanos", "cpuAgentThreadsNanos"))
 
 

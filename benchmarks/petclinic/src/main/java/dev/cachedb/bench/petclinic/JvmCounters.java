@@ -78,9 +78,6 @@ final class JvmCounters {
       gcCount += Math.max(0, gc.getCollectionCount());
     }
     out.put("gcMillis", gcMillis);
-    // The JIT's compile time is part of the process CPU: an agent's woven classes can still be
-    // compiling in a short window, a cost that fades, unlike the per-call one.
-    out.put("jitMillis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     out.put("gcCount", gcCount);
     out.put("liveThreads", (long) threads.getThreadCount());
     out.put("calibrationCalls", calibration("Calls"));
