@@ -35,6 +35,9 @@ CALIBRATION = "benchmarks/target/calibration-agent.jar"
 # More agent options for the cachedb variant (CACHEDB_OPTIONS="jdbc.enabled=false ..."), to
 # find which part of the agent a cost comes from.
 CACHEDB_OPTIONS = os.environ.get("CACHEDB_OPTIONS", "").split()
+# More JVM options for the service of every variant (SERVICE_JAVA_OPTIONS="-XX:StartFlightRecording
+# ..."), for profiling it; the load generator and the servers' launcher do not get them.
+SERVICE_JAVA_OPTIONS = os.environ.get("SERVICE_JAVA_OPTIONS", "").split()
 # First-round guess, replaced after the warm-up round by the share of none's CPU per request.
 FIRST_BURN_NANOS = 2000
 
@@ -142,7 +145,7 @@ def run_once(variant, servers, cfg, pins, burn_nanos, seed):
     for the measured load."""
     service_cpu, rest_cpu = pins
     port, metrics_port = free_port(), free_port()
-    cmd = (["java", "-Xmx512m"] + agent_args(variant, metrics_port, burn_nanos)
+    cmd = (["java", "-Xmx512m"] + SERVICE_JAVA_OPTIONS + agent_args(variant, metrics_port, burn_nanos)
            + ["-jar", SERVICE, "--server.port=%d" % port,
               "--spring.datasource.url=jdbc:postgresql://127.0.0.1:%d/postgres" % servers.postgres,
               "--spring.datasource.username=postgres",

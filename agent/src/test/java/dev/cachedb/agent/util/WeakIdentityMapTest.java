@@ -74,4 +74,54 @@ class WeakIdentityMapTest {
     assertThat(map.size()).isEqualTo(1);
     assertThat(map.get(kept)).isEqualTo("kept");
   }
+
+  @Test
+  void writersOnManyThreadsKeepEveryKeyAndOneCount() throws InterruptedException {
+    WeakIdentityMap<Integer> map = new WeakIdentityMap<>(100_000);
+    int threads = 8;
+    int perThread = 5_000;
+    List<List<Object>> keys = new ArrayList<>();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      List<Object> mine = new ArrayList<>();
+      for (int i = 0; i < perThread; i++) {
+        mine.add(new Object());
+      }
+      keys.add(mine);
+      writers.add(new Thread(() -> {
+        for (int i = 0; i < mine.size(); i++) {
+          map.put(mine.get(i), i);
+          if (i % 3 == 0) {
+            map.remove(mine.get(i));
+          }
+        }
+      }));
+    }
+    writers.forEach(Thread::start);
+    for (Thread w : writers) {
+      w.join();
+    }
+    int expected = 0;
+    for (List<Object> mine : keys) {
+      for (int i = 0; i < mine.size(); i++) {
+        assertThat(map.get(mine.get(i))).isEqualTo(i % 3 == 0 ? null : i);
+        expected += i % 3 == 0 ? 0 : 1;
+      }
+    }
+    assertThat(map.size()).isEqualTo(expected);
+  }
+
+  @Test
+  void theBoundHoldsAcrossSegments() {
+    WeakIdentityMap<String> map = new WeakIdentityMap<>(10);
+    List<Object> keys = new ArrayList<>();
+    int stored = 0;
+    for (int i = 0; i < 100; i++) {
+      Object k = new Object();
+      keys.add(k);
+      stored += map.put(k, "v") ? 1 : 0;
+    }
+    assertThat(stored).isEqualTo(10);
+    assertThat(map.size()).isEqualTo(10);
+  }
 }
