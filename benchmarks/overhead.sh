@@ -13,7 +13,8 @@
 #
 # Other sizes: CONNECTIONS=16, OWNERS=20000, UPDATE_PERCENT=10, SCRAPE_INTERVAL=5 (seconds),
 # REDIS_MAX_MEMORY (bytes, sets the cache's miss ratio), CALIBRATION_SHARE=0.02, PIN=0 (no
-# taskset), VARIANTS="none cachedb" (a subset, for trying things).
+# taskset), VARIANTS="none cachedb" (a subset, for trying things), CACHEDB_OPTIONS (more options
+# for this agent), SERVICE_JAVA_OPTIONS (more JVM options for the service, e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

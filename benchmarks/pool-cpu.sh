@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The pool benches (AbstractPoolBench's subclasses, the Redis clients' pools of RedisPoolBench) by
 # CPU time per borrow and return (PoolCpuTime), for a machine too loaded for JMH's wall time;
-# BENCHES=JedisBench.pipelined64 times a pipelined Jedis command the same way. ROUNDS rounds, each
+# BENCHES=JedisBench.pipelined64 times a pipelined Jedis command the same way. The Floor rows time
+# no library: one System.nanoTime(), and the three clock readings and two histogram updates any
+# timing of a borrow's acquire and usage needs (the machine's floor). ROUNDS rounds, each
 # running every variant in its own JVM, the order rotated per round. Prints each variant's median
 # of its rounds with the lowest and highest, and its cost over `none` paired within each round.
 #   VARIANTS="none cachedb noprefix" adds the agent with key prefixes off.
@@ -11,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
-BENCHES=${BENCHES:-PoolBench DruidBench ViburBench AgroalBench UcpBench RedisPoolBench.jedisBorrowAndReturn RedisPoolBench.lettuceBorrowAndReturn}
+BENCHES=${BENCHES:-Floor.clockReading Floor.timedBorrow PoolBench DruidBench ViburBench AgroalBench UcpBench RedisPoolBench.jedisBorrowAndReturn RedisPoolBench.lettuceBorrowAndReturn}
 BENCH=benchmarks/target/cachedb-benchmarks.jar
 AGENT=agent/target/cachedb-agent.jar
 [ -f "$AGENT" ] && [ -f "$BENCH" ] || mvn -B -q -DskipTests package -pl agent,benchmarks -am

@@ -3,6 +3,8 @@ package dev.cachedb.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
@@ -14,6 +16,12 @@ import redis.clients.jedis.Pipeline;
  * {@value #CALLS} calls; prints one line per bench: its JMH name, then the median, lowest and
  * highest batch in CPU nanoseconds per call (a borrow and return, or one pipelined command). Run
  * by {@code benchmarks/pool-cpu.sh}.
+ *
+ * <p>{@code Floor.clockReading} and {@code Floor.timedBorrow} time no library: one {@code
+ * System.nanoTime()}, and what any agent that times a borrow's acquire and usage cannot do
+ * without (three clock readings and two histogram updates of the agent's kind), so each table
+ * carries the machine's floor beside the pools' figures; the clock's cost differs from machine
+ * to machine (its clock source) more than the agent's own code does.
  */
 public final class PoolCpuTime {
   private static final int CALLS = 200_000;
@@ -74,6 +82,9 @@ public final class PoolCpuTime {
    * GETs in one pipeline. The Redis ones against a redis-server started here.
    */
   private static Bench bench(String name) throws Exception {
+    if (name.startsWith("Floor.")) {
+      return floor(name);
+    }
     if (name.startsWith("RedisPoolBench.")) {
       return redisPool(name.startsWith("RedisPoolBench.jedis"));
     }
@@ -162,5 +173,57 @@ public final class PoolCpuTime {
         return "JedisBench.pipelined64";
       }
     };
+  }
+
+  private static Bench floor(final String name) {
+    final boolean borrow = name.equals("Floor.timedBorrow");
+    final Histogram acquire = new Histogram();
+    final Histogram usage = new Histogram();
+    return new Bench() {
+      @Override
+      Object run() {
+        if (!borrow) {
+          return System.nanoTime();
+        }
+        long start = System.nanoTime();
+        long lent = System.nanoTime();
+        acquire.observe(lent - start);
+        usage.observe(System.nanoTime() - lent);
+        return acquire;
+      }
+
+      @Override
+      void close() {}
+
+      @Override
+      String name() {
+        return borrow ? "Floor.timedBorrow" : "Floor.clockReading";
+      }
+    };
+  }
+
+  /** What the agent's classic histogram does per observation: find the bucket, add, sum. */
+  private static final class Histogram {
+    private final long[] bounds = new long[15];
+    private final LongAdder[] counts = new LongAdder[bounds.length];
+    private final DoubleAdder sum = new DoubleAdder();
+
+    Histogram() {
+      long bound = 10_000L; // 10 µs, then about x5 up
+      for (int i = 0; i < bounds.length; i++) {
+        bounds[i] = i == bounds.length - 1 ? Long.MAX_VALUE : bound;
+        bound *= i % 2 == 0 ? 5 : 2;
+        counts[i] = new LongAdder();
+      }
+    }
+
+    void observe(long nanos) {
+      int i = 0;
+      while (nanos > bounds[i]) {
+        i++;
+      }
+      counts[i].increment();
+      sum.add(nanos);
+    }
   }
 }
