@@ -60,19 +60,21 @@ public final class LoadGenerator {
     String after;
     long start;
     long end;
-    try (HttpConnection stats = new HttpConnection("127.0.0.1", port)) {
+    try {
       Thread.sleep((long) (warmupSeconds * 1000));
-      before = stats.send("GET", "/internal/stats").body();
+      before = stats();
       start = System.nanoTime();
       windowStart = start;
       Thread.sleep((long) (seconds * 1000));
       end = System.nanoTime();
       windowEnd = end;
-      after = stats.send("GET", "/internal/stats").body();
-    }
-    running = false;
-    for (Thread worker : workers) {
-      worker.join();
+      after = stats();
+    } finally {
+      // whatever failed, the workers stop, so the process ends and reports
+      running = false;
+      for (Thread worker : workers) {
+        worker.join();
+      }
     }
     long[] sorted = Latencies.sortedUnion(perConnection);
     return "{\"requests\":" + sorted.length
@@ -86,6 +88,17 @@ public final class LoadGenerator {
         + ",\"maxMicros\":" + Latencies.percentile(sorted, 1.0) / 1e3
         + ",\"before\":" + before
         + ",\"after\":" + after + "}";
+  }
+
+  /**
+   * The service's /internal/stats, on a connection of its own: one kept open across a long window
+   * (WARMUP=150) outlived the service's keep-alive timeout, the second reading failed, and the
+   * workers went on loading the service forever.
+   */
+  private String stats() throws Exception {
+    try (HttpConnection stats = new HttpConnection("127.0.0.1", port)) {
+      return stats.send("GET", "/internal/stats").body();
+    }
   }
 
   private void drive(SplittableRandom random, Latencies latencies) {
