@@ -126,16 +126,40 @@ final class PoolFactory {
     try {
       ds.getClass().getMethod("close").invoke(ds);
     } catch (java.lang.reflect.InvocationTargetException e) {
-      // Agroal's close can race its own housekeeping executor, which may have terminated by the
-      // time close hands it a last task (seen once with 1.1 on a loaded machine): its shutdown is
-      // then done, and a second close finishes what the first began.
       if (!(e.getCause() instanceof java.util.concurrent.RejectedExecutionException)
-          || !ds.getClass().getName().startsWith("io.agroal.")) {
+          || !agroalHousekeepingShutDown(ds)) {
         throw e;
       }
-      System.err.println("agroal close raced its housekeeping executor: closing again");
-      ds.getClass().getMethod("close").invoke(ds);
+      // Agroal 1.1's close queues the executor's shutdown as a priority task, then submits an
+      // empty task to wake a worker. A worker already busy with close's earlier tasks can run the
+      // shutdown first, and the wake-up is rejected. The shutdown asked for has then happened; a
+      // second close would only be rejected again.
+      System.err.println("agroal close: its executor shut down before close's wake-up; closed");
     }
+  }
+
+  /** Whether {@code ds} is an Agroal data source whose housekeeping executor is shut down. */
+  private static boolean agroalHousekeepingShutDown(DataSource ds) throws Exception {
+    if (!ds.getClass().getName().startsWith("io.agroal.")) {
+      return false;
+    }
+    Object pool = field(ds, "connectionPool");
+    Object executor = pool == null ? null : field(pool, "housekeepingExecutor");
+    return executor instanceof java.util.concurrent.ExecutorService
+        && ((java.util.concurrent.ExecutorService) executor).isShutdown();
+  }
+
+  private static Object field(Object o, String name) throws Exception {
+    for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        java.lang.reflect.Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(o);
+      } catch (NoSuchFieldException next) {
+        // declared higher up
+      }
+    }
+    return null;
   }
 
   /** A UCP data source has no close: its pool is destroyed through UCP's pool manager. */
