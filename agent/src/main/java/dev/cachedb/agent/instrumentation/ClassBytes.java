@@ -1,5 +1,6 @@
 package dev.cachedb.agent.instrumentation;
 
+import dev.cachedb.agent.util.PerThread;
 import java.lang.ref.WeakReference;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -10,27 +11,35 @@ import net.bytebuddy.jar.asm.ClassReader;
  * read its header (super class, interfaces) from the bytes instead of parsing the whole class.
  *
  * <p>The loader is held weakly: the entry outlives its class until the thread loads another, and
- * must not keep a web application's loader alive. The bytes (a few KB) may stay that long.
+ * must not keep a web application's loader alive. The bytes (a few KB) may stay that long. It is
+ * a {@link PerThread}, not a thread-local of its own: the application's request threads load
+ * classes too, and would keep one more entry in their maps for it.
  */
 final class ClassBytes {
-  private static final ThreadLocal<Entry> CURRENT = new ThreadLocal<Entry>();
+  private static final PerThread<Entry[]> CURRENT =
+      new PerThread<Entry[]>() {
+        @Override
+        protected Entry[] initialValue() {
+          return new Entry[1];
+        }
+      };
 
   private ClassBytes() {}
 
   /** Remembers the class the gate looks at on this thread and returns it; null for none to match. */
   static Entry capture(ClassLoader loader, String internalName, byte[] bytes) {
     if (loader == null || internalName == null || bytes == null) {
-      CURRENT.remove(); // the bootstrap loader's classes are never matched
+      CURRENT.get()[0] = null; // the bootstrap loader's classes are never matched
       return null;
     }
     Entry e = new Entry(loader, internalName, bytes);
-    CURRENT.set(e);
+    CURRENT.get()[0] = e;
     return e;
   }
 
   /** The class being defined on this thread if its name is {@code binaryName}, else null. */
   static Entry current(String binaryName) {
-    Entry e = CURRENT.get();
+    Entry e = CURRENT.get()[0];
     return e != null && sameName(e.internalName, binaryName) && e.loader.get() != null ? e : null;
   }
 

@@ -2,6 +2,7 @@ package dev.cachedb.agent.pool;
 
 import dev.cachedb.agent.AgentContext;
 import dev.cachedb.agent.bootstrap.PoolCalls;
+import dev.cachedb.agent.util.PerThread;
 
 /**
  * Records pool events from advice into {@link PoolMetrics} and keeps the {@link PoolRegistry} of
@@ -16,8 +17,8 @@ public final class PoolRecorder extends PoolCalls.Sink {
   private final UsageClock clock = new UsageClock();
 
   /** Second result of {@link UsageClock#stop}, per thread, so returning allocates nothing. */
-  private final ThreadLocal<PoolState[]> stateOut =
-      new ThreadLocal<PoolState[]>() {
+  private final PerThread<PoolState[]> stateOut =
+      new PerThread<PoolState[]>() {
         @Override
         protected PoolState[] initialValue() {
           return new PoolState[1];
@@ -30,8 +31,8 @@ public final class PoolRecorder extends PoolCalls.Sink {
    * check-out inside another library's borrow that times what it returns leaves it unread; the
    * next check-out replaces it, and that one borrow's usage goes untimed.
    */
-  private final ThreadLocal<UsageClock.Slot[]> lentInBorrow =
-      new ThreadLocal<UsageClock.Slot[]>() {
+  private final PerThread<UsageClock.Slot[]> lentInBorrow =
+      new PerThread<UsageClock.Slot[]>() {
         @Override
         protected UsageClock.Slot[] initialValue() {
           return new UsageClock.Slot[1];

@@ -1,5 +1,6 @@
 package dev.cachedb.agent.pool;
 
+import dev.cachedb.agent.util.PerThread;
 import dev.cachedb.agent.util.WeakIdentityMap;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -27,8 +28,8 @@ final class UsageClock {
   private final WeakIdentityMap<Slot> slots = new WeakIdentityMap<>(MAX_SLOTS);
   private final ConcurrentHashMap<Object, Borrow> running = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
-  private final ThreadLocal<Probe> probes =
-      new ThreadLocal<Probe>() {
+  private final PerThread<Probe> probes =
+      new PerThread<Probe>() {
         @Override
         protected Probe initialValue() {
           return new Probe();

@@ -4,6 +4,7 @@ import dev.cachedb.agent.bootstrap.CallDepth;
 import dev.cachedb.agent.bootstrap.JedisCalls;
 import dev.cachedb.agent.cache.CacheRecorder;
 import dev.cachedb.agent.cache.redis.CommandKind;
+import dev.cachedb.agent.util.PerThread;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -18,18 +19,18 @@ import java.net.SocketAddress;
  * housekeeping (AUTH, SELECT, HELLO, CLIENT SETINFO when connecting, the pool's validation PING)
  * and are not counted; their credentials are still noted for the memory poller.
  *
- * <p>The pending commands are per thread, in a {@code ThreadLocal} of this (the agent's) class
- * loader: the threads are the application's, the state is the agent's, and a thread's state holds
- * a connection only while replies are owed on it.
+ * <p>The pending commands are per thread, in a {@link PerThread}: the threads are the
+ * application's, the state is the agent's, and a thread's state holds a connection only while
+ * replies are owed on it.
  */
 public final class JedisRecorder extends JedisCalls.Sink {
   private final CacheRecorder out;
-  private final ThreadLocal<JedisPending> pending;
+  private final PerThread<JedisPending> pending;
 
   public JedisRecorder(final CacheRecorder out) {
     this.out = out;
     this.pending =
-        new ThreadLocal<JedisPending>() {
+        new PerThread<JedisPending>() {
           @Override
           protected JedisPending initialValue() {
             return new JedisPending(out);
